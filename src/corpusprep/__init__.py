@@ -1,0 +1,27 @@
+"""corpusprep: turn messy scraped news articles into clean, audited, versioned text datasets.
+
+>>> from corpusprep import clean
+>>> doc = clean(open("seeds/000_c2bbe43d8b8d3bed.txt").read())  # doctest: +SKIP
+>>> doc.title, doc.authors, doc.date, doc.publisher  # doctest: +SKIP
+('American war planes slaughter civilians in northern Syria', ['Thomas Gaist'], datetime.date(2016, 7, 20), 'World Socialist Web Site')
+"""
+
+from .document import Document, Removal
+from .explain import explain
+from .options import CleanOptions
+from .pipeline import clean
+from .rules import RuleError, RuleSet, default_rules, load_rules
+
+__version__ = "0.1.0"
+__all__ = [
+    "CleanOptions",
+    "Document",
+    "Removal",
+    "RuleError",
+    "RuleSet",
+    "clean",
+    "default_rules",
+    "explain",
+    "load_rules",
+    "__version__",
+]

@@ -1,0 +1,121 @@
+"""The `corpusprep` command: clean files and summarise, or explain one file's removals.
+
+A thin layer over `clean()` and `explain()`: it reads files, prints, and turns user
+errors (a missing path, a bad rule pack) into one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+EXAMPLES = """examples:
+  corpusprep clean seeds/                 summary table of the bundled seeds
+  corpusprep clean seeds/ --json          one JSON document per line
+  corpusprep clean article.html --rules mysite.toml
+  corpusprep explain seeds/002_e169762a8f106654.txt
+"""
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+
+class UserError(Exception):
+    """A mistake in the command line or its inputs: reported in one line, no traceback."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="corpusprep",
+        description="Clean scraped news articles: body text, metadata and an audit of every removal.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    clean_cmd = sub.add_parser("clean", help="clean files or folders and print a summary (or JSON lines)")
+    clean_cmd.add_argument("paths", nargs="+", type=Path, help=f"files or folders (recursive: {', '.join(TEXT_SUFFIXES)})")
+    clean_cmd.add_argument("--json", action="store_true", help="print one JSON object per document instead of a table")
+    explain_cmd = sub.add_parser("explain", help="show what clean() removes from one file, and why")
+    explain_cmd.add_argument("path", type=Path)
+    for command in (clean_cmd, explain_cmd):
+        command.add_argument("--rules", action="append", type=Path, default=[], metavar="PACK.toml",
+                             help="an extra rule pack (repeatable); it takes priority over the built-in packs")
+    args = parser.parse_args(argv)
+    try:
+        rules = _load_rules(args.rules)
+        if args.command == "explain":
+            from .explain import explain
+
+            sys.stdout.write(explain(_read(args.path), rules=rules))
+            return 0
+        return _clean(args.paths, rules, as_json=args.json)
+    except UserError as exc:
+        print(f"corpusprep: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. piped into `head`
+        return 0
+
+
+def _load_rules(paths: list[Path]):
+    from .rules import RuleError, default_rules, load_rules
+
+    for path in paths:
+        if not path.is_file():
+            raise UserError(f"rule pack not found: {path}")
+    try:
+        return load_rules(*paths) if paths else default_rules()
+    except RuleError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise UserError(f"is a folder, not a file: {path}") from None
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise UserError(f"no such file or folder: {path}")
+    if not files:
+        raise UserError(f"no {'/'.join(TEXT_SUFFIXES)} files in {', '.join(map(str, paths))}")
+    return files
+
+
+def _clean(paths: list[Path], rules, as_json: bool) -> int:
+    from .pipeline import clean
+
+    counts: Counter[str] = Counter()
+    rules_fired: Counter[str] = Counter()
+    for path in _files(paths):
+        doc = clean(_read(path), rules=rules)
+        counts[doc.rejected or "kept"] += 1
+        rules_fired.update(r.rule for r in doc.removed)
+        if as_json:
+            print(json.dumps({"path": str(path), **doc.to_dict()}, ensure_ascii=False, sort_keys=True))
+        else:
+            title = (doc.title or "")[:48]
+            verdict = doc.rejected or "kept"
+            print(f"{path.name[:32]:<32}  {verdict:<9}  {doc.language or '-':<4}  {str(doc.date or '-'):<10}  "
+                  f"{len(doc.text.split()):>6} words  {len(doc.removed):>3} removed  {title}")
+    if not as_json:
+        total = sum(counts.values())
+        print(f"\n{total} documents: " + ", ".join(f"{n} {reason}" for reason, n in sorted(counts.items())))
+        print("removals by rule: " + ", ".join(f"{rule} {n}" for rule, n in sorted(rules_fired.items())))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,31 @@
+"""`explain()`: the document as a person reviews it, every removal shown where it stood, with its rule."""
+
+from __future__ import annotations
+
+from .document import METADATA_FIELDS
+from .options import CleanOptions
+from .pipeline import run
+from .rules import RuleSet
+
+
+def explain(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions | None = None) -> str:
+    """Render `raw` cleaned: kept paragraphs as they are, removed text as "- [rule] text".
+
+    Metadata and the verdict come first, so "why is this sentence gone?" has an
+    answer on one screen.
+    """
+    cleaned = run(raw, rules=rules, options=options)
+    doc = cleaned.document
+    out = []
+    for name in METADATA_FIELDS + ("language", "rejected"):
+        value = getattr(doc, name)
+        if value not in (None, []):
+            out.append(f"{name}: {value.isoformat() if hasattr(value, 'isoformat') else value}")
+    if doc.notes:
+        out.append(f"notes: {', '.join(doc.notes)}")
+    out.append("")
+    events = [(r.index if r.index is not None else -1, 0, f"- [{r.rule}] {r.text}") for r in doc.removed]
+    events += [(p.index, 1, f"  {p.text}") for p in cleaned.kept]
+    for _, _, line in sorted(events, key=lambda e: (e[0], e[1])):
+        out.append(line)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,28 @@
+"""What a stage found besides paragraphs: removals, metadata fields, notes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .document import Removal
+
+
+@dataclass
+class Found:
+    """Accumulates a stage's findings; the first value found for a field wins."""
+
+    removed: list[Removal] = field(default_factory=list)
+    fields: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def add_fields(self, fields: Mapping[str, Any]) -> None:
+        for name, value in fields.items():
+            if value and not self.fields.get(name):
+                self.fields[name] = value
+
+    def absorb(self, other: Found) -> None:
+        self.removed.extend(other.removed)
+        self.add_fields(other.fields)
+        self.notes.extend(n for n in other.notes if n not in self.notes)

@@ -1,0 +1,47 @@
+"""The document as stages see it: a list of paragraphs, each a tuple of lines.
+
+Lines are kept apart while headers and footers are read (a byline and a date may
+share a paragraph on two lines); the body joins them with single spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_SPACES = re.compile(r"[ \t]+")
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph: its lines, its position in the unmarked input, and whether it was a heading."""
+
+    lines: tuple[str, ...]
+    index: int
+    heading: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+
+def split_paragraphs(text: str) -> list[tuple[str, ...]]:
+    """Split on blank lines; collapse spaces inside each line; drop empty lines.
+
+    >>> split_paragraphs("a  b\\n c\\n\\n\\n d ")
+    [('a b', 'c'), ('d',)]
+    """
+    paragraphs = []
+    for block in _BLANK_LINE.split(text):
+        lines = tuple(
+            collapsed for line in block.split("\n") if (collapsed := _SPACES.sub(" ", line).strip())
+        )
+        if lines:
+            paragraphs.append(lines)
+    return paragraphs
+
+
+def join_body(paras: list[Para]) -> str:
+    """The body text: paragraphs joined by one blank line."""
+    return "\n\n".join(p.text for p in paras)

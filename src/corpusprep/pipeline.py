@@ -1,0 +1,90 @@
+"""`clean()`: the fixed sequence of stages that turns one scraped article into a `Document`.
+
+decode -> repair -> unmark -> read head (metadata) -> read tail (boilerplate) ->
+drop foreign notices -> rejoin -> judge. Each stage is a pure function of the
+paragraphs and what is known so far; this module only runs them in order and
+gathers what they found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .decode import decode
+from .document import METADATA_FIELDS, Document
+from .foreign import drop_foreign_notices
+from .found import Found
+from .judge import judge
+from .language import detect_language
+from .options import CleanOptions
+from .paragraphs import Para, join_body
+from .rejoin import rejoin
+from .repair import repair
+from .rules import RuleSet, default_rules
+from .unmark import unmark
+from .zones import drop_anywhere, read_head, read_tail
+
+
+@dataclass
+class Cleaned:
+    """A document with the paragraphs it kept, for `explain()`."""
+
+    document: Document
+    kept: list[Para]
+
+
+def clean(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions | None = None) -> Document:
+    """Clean one scraped article: body text, metadata, audit trail, verdict.
+
+    Never raises on a `str`. `rules` defaults to the built-in packs
+    (`corpusprep.load_rules("my.toml")` adds your own); `options` to `CleanOptions()`.
+
+    >>> doc = clean("Title\\n\\nBy Jane Doe\\n\\nA body long enough to keep. " * 1 + "More words " * 10 + "\\n\\nLoading")
+    >>> doc.title, doc.authors, [r.rule for r in doc.removed]
+    ('Title', ['Jane Doe'], ['meta.title', 'generic.byline', 'generic.loading_stub'])
+    """
+    return run(raw, rules=rules, options=options).document
+
+
+def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions | None = None) -> Cleaned:
+    """Like `clean()`, but also return the kept paragraphs with their positions."""
+    rules = rules or default_rules()
+    options = options or CleanOptions()
+    found = Found()
+    text, found.notes = decode(raw)
+    text, notes = repair(text)
+    found.notes.extend(notes)
+    paras, removed, notes = unmark(text)
+    found.removed.extend(removed)
+    found.notes.extend(notes)
+
+    paras, head = read_head(paras, rules, found.fields, options.head_max_paragraphs)
+    found.absorb(head)
+    paras, tail = read_tail(paras, rules, found.fields, options.tail_max_paragraphs)
+    found.absorb(tail)
+    paras, middle = drop_anywhere(paras, rules, found.fields)
+    found.absorb(middle)
+
+    language = None
+    if options.detect_language and paras:
+        language = detect_language(join_body(paras), options.language_sample_chars)
+        paras, foreign = drop_foreign_notices(
+            paras, rules, language, options.foreign_notice_max_paragraphs, options.foreign_notice_min_chars
+        )
+        found.absorb(foreign)
+    if options.rejoin:
+        paras, joins = rejoin(paras, rules.function_words)
+        if joins:
+            found.notes.append(f"rejoined:{joins}")
+
+    body = join_body(paras)
+    found.removed.sort(key=lambda r: -1 if r.index is None else r.index)
+    document = Document(
+        text=body,
+        language=language,
+        removed=found.removed,
+        rejected=judge(body, found.removed, found.notes, options),
+        notes=found.notes,
+        **{name: found.fields[name] for name in METADATA_FIELDS if name in found.fields},
+    )
+    return Cleaned(document, paras)

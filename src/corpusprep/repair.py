@@ -1,0 +1,60 @@
+"""Stage 2: repair broken Unicode without touching text that is fine.
+
+ftfy repairs mojibake ("Washingtonâ€™s" -> "Washington’s"), but its defaults also
+straighten curly quotes and widen characters, which would change correct text, so it
+runs with a conservative config. It is also slow next to a regex, so it runs only
+when a cheap check finds a character sequence that mojibake produces. Spacing and
+invisible characters are fixed here for every document.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,  # markup is the unmark stage's job, which knows when text is HTML
+    uncurl_quotes=False,  # curly quotes are correct text
+    fix_character_width=False,  # full-width text is not damage
+    explain=False,
+)
+
+# A UTF-8 lead byte read as Latin-1/cp1252 ("Ã", "â", "Â"...) followed by a
+# continuation byte read the same way, or a replacement character, or C1 controls:
+# the fingerprints of mojibake. Clean accented or curly-quoted text has none.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022"
+    "\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd]|[\u0080-\u009f]|[\ud800-\udfff]"
+)
+
+# Odd spaces become a plain space; invisible characters that carry nothing in prose
+# go. Zero-width joiners stay: emoji and some scripts need them.
+_SPACE_LIKE = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+_INVISIBLE = "\u00ad\u200b\u2060\ufeff"
+_TRANSLATE = {ord(c): " " for c in _SPACE_LIKE} | {ord(c): None for c in _INVISIBLE}
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def repair(text: str) -> tuple[str, list[str]]:
+    """Return repaired text and notes on what was repaired.
+
+    >>> repair("Washington\u00e2\u20ac\u2122s\u00a0war")
+    ('Washington’s war', ['repaired:mojibake'])
+    >>> repair("“Curly” quotes stay")
+    ('“Curly” quotes stay', [])
+    """
+    notes: list[str] = []
+    if _MOJIBAKE_HINT.search(text):
+        fixed = ftfy.fix_text(text, _FTFY_CONFIG)
+        if fixed != text:
+            notes.append("repaired:mojibake")
+            text = fixed
+    text = text.translate(_TRANSLATE)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return text, notes

@@ -1,0 +1,242 @@
+"""Rule packs: site knowledge as data (TOML), compiled once into a `RuleSet`.
+
+Code implements the rule *kinds* (drop a paragraph at an edge, read fields from a
+header line); packs list the *instances*. The format is documented in
+docs/rule-packs.md; the built-in packs live in ``corpusprep/rules/*.toml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .dates import DateReader, date_pattern
+from .document import DATE_FIELDS, LIST_FIELDS, METADATA_FIELDS
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+BUILTIN_PACKS = ("wsws", "globalresearch_fr", "globalresearch_en", "generic")
+ZONES = {"boilerplate": ("head", "tail", "edge", "anywhere"), "metadata": ("head", "tail")}
+_RULE_KEYS = {"id", "zone", "pattern", "patterns", "ignore_case", "sets", "when", "max_chars", "description"}
+_PLACEHOLDER = re.compile(r"\{(date|name|names)\}")
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_PARTICLE = r"(?:de|da|del|della|di|du|des|la|le|van|von|der|den|ter|al|el|bin|ibn|abu)"
+_NAME_WORD = rf"(?:[{_UPPER}][\w'’.\-]{{0,30}})"
+NAME = rf"{_NAME_WORD}(?: (?:{_PARTICLE} )?{_NAME_WORD}){{1,3}}"
+NAMES = rf"{NAME}(?:(?:, | and | et | & ){NAME}){{0,5}}"
+_NAME_SPLIT = re.compile(r", | and | et | & ")
+_LIST_SPLIT = re.compile(r"\s*[,;]\s*")
+
+
+class RuleError(ValueError):
+    """A rule pack is malformed; the message names the pack and the rule."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled rule: where it applies, what it matches, what fields it fills."""
+
+    id: str
+    kind: str  # "boilerplate" (drop) or "metadata" (move into fields)
+    zone: str
+    patterns: tuple[re.Pattern[str], ...]
+    sets: tuple[tuple[str, str], ...] = ()
+    when: tuple[tuple[str, Any], ...] = ()
+    max_chars: int = 2000
+
+    def applies_in(self, zone: str) -> bool:
+        return self.zone == zone or (self.zone == "edge" and zone in ("head", "tail")) or self.zone == "anywhere"
+
+
+@dataclass(frozen=True, eq=False)
+class RuleSet:
+    """Every rule of the loaded packs, in priority order, plus the shared vocabularies."""
+
+    packs: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    months: Mapping[str, int]
+    function_words: frozenset[str]
+    notice_signals: re.Pattern[str] | None
+    dates: DateReader = field(repr=False)
+    by_zone: Mapping[str, tuple[Rule, ...]] = field(repr=False, default_factory=dict)
+
+    def in_zone(self, zone: str) -> tuple[Rule, ...]:
+        """The rules that may fire in "head", "tail" or "anywhere", in priority order."""
+        return self.by_zone.get(zone, ())
+
+    def read_fields(self, rule: Rule, text: str, known: Mapping[str, Any]) -> dict[str, Any] | None:
+        """The fields `rule` reads from `text` (a paragraph or a line), or None if it does not match."""
+        if len(text) > rule.max_chars or not _when_holds(rule.when, known):
+            return None
+        for pattern in rule.patterns:
+            match = pattern.fullmatch(text)
+            if match is None:
+                continue
+            fields = self._convert(match.groupdict())
+            if fields is None:
+                continue
+            for name, value in rule.sets:
+                fields.setdefault(name, value)
+            return fields
+        return None
+
+    def _convert(self, groups: Mapping[str, str | None]) -> dict[str, Any] | None:
+        fields: dict[str, Any] = {}
+        for name, raw in groups.items():
+            if raw is None or name not in METADATA_FIELDS:
+                continue
+            value = " ".join(raw.split())
+            if name in DATE_FIELDS:
+                date = self.dates.read(value)
+                if date is None:
+                    return None  # looked like a date but is not one: the rule does not match
+                fields[name] = date
+            elif name == "authors":
+                fields[name] = [n for n in _NAME_SPLIT.split(value) if n]
+            elif name in LIST_FIELDS:
+                fields[name] = [item for item in _LIST_SPLIT.split(value.strip(" ,;")) if item]
+            elif value:
+                fields[name] = value
+        return fields
+
+
+def _when_holds(when: tuple[tuple[str, Any], ...], known: Mapping[str, Any]) -> bool:
+    for name, wanted in when:
+        value = known.get(name)
+        if wanted is True and not value or wanted is False and value:
+            return False
+        if isinstance(wanted, tuple) and value not in wanted:
+            return False
+    return True
+
+
+def load_rules(*paths: str | Path, builtin: bool = True) -> RuleSet:
+    """Load rule packs: the given files first (they take priority), then the built-in packs.
+
+    >>> rules = load_rules()
+    >>> rules.packs
+    ('wsws', 'globalresearch_fr', 'globalresearch_en', 'generic')
+    """
+    sources = [(str(p), Path(p).read_text(encoding="utf-8")) for p in paths]
+    if builtin:
+        sources += [(name, _builtin_text(name)) for name in BUILTIN_PACKS]
+    return compile_packs(sources)
+
+
+@functools.lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    """The built-in packs, compiled once per process."""
+    return load_rules()
+
+
+def _builtin_text(name: str) -> str:
+    return resources.files("corpusprep").joinpath("rules").joinpath(f"{name}.toml").read_text(encoding="utf-8")
+
+
+def compile_packs(sources: Iterable[tuple[str, str]]) -> RuleSet:
+    """Compile (origin, TOML text) packs, in priority order, into one RuleSet."""
+    parsed = []
+    for origin, text in sources:
+        try:
+            parsed.append((origin, tomllib.loads(text)))
+        except tomllib.TOMLDecodeError as exc:
+            raise RuleError(f"{origin}: not valid TOML: {exc}") from None
+    months: dict[str, int] = {}
+    function_words: set[str] = set()
+    signals: list[str] = []
+    for origin, data in parsed:
+        for language, table in data.get("months", {}).items():
+            for name, number in table.items():
+                if not isinstance(number, int) or not 1 <= number <= 12:
+                    raise RuleError(f"{origin}: months.{language}.{name} must be a number from 1 to 12")
+                months[name.lower()] = number
+        function_words.update(w.lower() for w in data.get("rejoin", {}).get("function_words", []))
+        signals.extend(data.get("notice", {}).get("signals", []))
+    if not months:
+        raise RuleError("no month names: load the built-in 'generic' pack or give a [months] table")
+    placeholders = {"date": date_pattern(months), "name": NAME, "names": NAMES}
+    rules: list[Rule] = []
+    pack_ids: list[str] = []
+    seen: set[str] = set()
+    for origin, data in parsed:
+        pack_id = data.get("pack", {}).get("id")
+        if not isinstance(pack_id, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", pack_id):
+            raise RuleError(f"{origin}: [pack] needs an id of lowercase letters, digits and _")
+        pack_ids.append(pack_id)
+        for kind in ("boilerplate", "metadata"):
+            for entry in data.get(kind, []):
+                rule = _compile_rule(origin, pack_id, kind, entry, placeholders)
+                if rule.id in seen:
+                    raise RuleError(f"{origin}: rule id {rule.id!r} is defined twice")
+                seen.add(rule.id)
+                rules.append(rule)
+    try:
+        notice = re.compile("|".join(f"(?:{s})" for s in signals)) if signals else None
+    except re.error as exc:
+        raise RuleError(f"notice signals: bad regex: {exc}") from None
+    return RuleSet(
+        packs=tuple(pack_ids),
+        rules=tuple(rules),
+        months=dict(sorted(months.items())),
+        function_words=frozenset(function_words),
+        notice_signals=notice,
+        dates=DateReader(months),
+        by_zone={zone: tuple(r for r in rules if r.applies_in(zone)) for zone in ("head", "tail", "anywhere")},
+    )
+
+
+def _compile_rule(origin: str, pack_id: str, kind: str, entry: Mapping[str, Any], placeholders: Mapping[str, str]) -> Rule:
+    where = f"{origin}: {kind} rule {entry.get('id', '?')!r}"
+    unknown = set(entry) - _RULE_KEYS
+    if unknown:
+        raise RuleError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    rule_id = entry.get("id")
+    if not isinstance(rule_id, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", rule_id):
+        raise RuleError(f"{where}: needs an id of lowercase letters, digits and _")
+    zone = entry.get("zone")
+    if zone not in ZONES[kind]:
+        raise RuleError(f"{where}: zone must be one of {', '.join(ZONES[kind])}")
+    raw_patterns = list(entry.get("patterns", [])) + ([entry["pattern"]] if "pattern" in entry else [])
+    if not raw_patterns:
+        raise RuleError(f"{where}: needs pattern or patterns")
+    flags = re.IGNORECASE if entry.get("ignore_case") else 0
+    compiled = []
+    for raw in raw_patterns:
+        expanded = _PLACEHOLDER.sub(lambda m: f"(?-i:{placeholders[m.group(1)]})" if flags else placeholders[m.group(1)], raw)
+        try:
+            pattern = re.compile(expanded, flags)
+        except re.error as exc:
+            raise RuleError(f"{where}: bad regex {raw!r}: {exc}") from None
+        bad = set(pattern.groupindex) - set(METADATA_FIELDS)
+        if bad:
+            raise RuleError(f"{where}: named groups must be metadata fields, not {', '.join(sorted(bad))}")
+        compiled.append(pattern)
+    sets = entry.get("sets", {})
+    if set(sets) - set(METADATA_FIELDS) or not all(isinstance(v, str) for v in sets.values()):
+        raise RuleError(f"{where}: sets may only give text values to metadata fields")
+    when = []
+    for name, wanted in entry.get("when", {}).items():
+        if name not in METADATA_FIELDS:
+            raise RuleError(f"{where}: when names unknown field {name!r}")
+        when.append((name, tuple(wanted) if isinstance(wanted, list) else wanted))
+    max_chars = entry.get("max_chars", 2000)
+    if not isinstance(max_chars, int) or max_chars < 1:
+        raise RuleError(f"{where}: max_chars must be a positive whole number")
+    return Rule(
+        id=f"{pack_id}.{rule_id}",
+        kind=kind,
+        zone=zone,
+        patterns=tuple(compiled),
+        sets=tuple(sorted(sets.items())),
+        when=tuple(when),
+        max_chars=max_chars,
+    )

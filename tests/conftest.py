@@ -1,0 +1,23 @@
+"""Shared fixtures. The Hugging Face Hub is never reachable here: HF_HUB_OFFLINE is a tripwire."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def seed_paths() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict[str, str]:
+    return {p.stem: p.read_text(encoding="utf-8") for p in seed_paths()}
