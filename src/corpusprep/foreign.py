@@ -9,6 +9,8 @@ Language ID runs only on edge paragraphs that already carry a signal.
 
 from __future__ import annotations
 
+import re
+
 from .document import Removal
 from .found import Found
 from .language import detect_language
@@ -16,6 +18,7 @@ from .paragraphs import Para
 from .rules import RuleSet
 
 FOREIGN_NOTICE_RULE = "lang.foreign_notice"
+_LINKS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
 
 
 def drop_foreign_notices(
@@ -28,9 +31,12 @@ def drop_foreign_notices(
         return paras, found
 
     def is_notice(para: Para) -> bool:
-        if len(para.text) < min_chars or not signals.search(para.text):
+        if not signals.search(para.text):
             return False
-        language = detect_language(para.text)
+        prose = _LINKS.sub(" ", para.text)  # addresses say nothing of a language
+        if sum(ch.isalpha() for ch in prose) < min_chars:
+            return False
+        language = detect_language(prose)
         return language is not None and language != body_language
 
     end = len(paras)

@@ -9,14 +9,12 @@ short lines (titles, labels, credits) are never glued.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 
 from .paragraphs import Para
-from .zones import ends_sentence
+from .zones import LIST_ITEM as _LIST_ITEM, ends_sentence
 
 LONG_PROSE_WORDS = 20
-_LIST_ITEM = re.compile(r"(?:[-–—•*+]|\d{1,3}[.)])\s")
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}.,;:!?-–—…"
 
 

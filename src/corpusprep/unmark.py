@@ -111,9 +111,12 @@ def html_to_text(markup: str) -> tuple[str, list[tuple[str, str]]]:
         if content:
             dropped.append((tag.name, content))
         tag.decompose()
-    for string in list(soup.find_all(string=True)):
-        if isinstance(string, NavigableString) and string.find_parent("pre") is None:
-            string.replace_with(_WHITESPACE.sub(" ", str(string)))
+    # Text with a few inline tags keeps its own blank-line paragraphs; a page laid out
+    # with block tags has its source line breaks folded, as a browser would.
+    if soup.find(_BLOCK_TAGS + ["br"]) is not None:
+        for string in list(soup.find_all(string=True)):
+            if isinstance(string, NavigableString) and string.find_parent("pre") is None:
+                string.replace_with(_WHITESPACE.sub(" ", str(string)))
     for tag in soup.find_all("br"):
         tag.replace_with("\n")
     for tag in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):

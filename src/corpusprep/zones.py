@@ -23,6 +23,10 @@ from .rules import Rule, RuleSet
 TITLE_RULE = "meta.title"
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_LEAD_WORD = re.compile(r"(?i:by|par)\b")
+LIST_ITEM = re.compile(r"(?:[-–—•*+]|\d{1,3}[.)])\s")
+_LIST_ITEM = LIST_ITEM
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+[\"“‘«(]?[A-ZÀ-ÖØ-Þ]")
 
 
 def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], max_paragraphs: int = 15) -> tuple[list[Para], Found]:
@@ -131,8 +135,17 @@ def ends_sentence(text: str) -> bool:
 
 
 def looks_like_title(para: Para) -> bool:
-    """A short line or two with letters, not ending as a sentence fragment or a lead-in does."""
+    """Whether a paragraph at the top reads as a headline rather than prose or a label.
+
+    A headline is a line or two of at most 30 words, at least two of them, with at most
+    one sentence break, not ending like a sentence or a lead-in (a closing quote does not
+    hide the full stop before it), not a list item and not a failed byline ("By").
+    """
     text = para.text
-    if len(para.lines) > 2 or len(text) > 250 or len(text.split()) > 40 or not _HAS_LETTER.search(text):
+    words = text.split()
+    if len(para.lines) > 2 or len(text) > 250 or not 2 <= len(words) <= 30 or not _HAS_LETTER.search(text):
         return False
-    return not text.endswith((".", ",", ";", ":")) or text.endswith("...")
+    if _LEAD_WORD.match(text) or _LIST_ITEM.match(text) or len(_SENTENCE_BREAK.findall(text)) > 1:
+        return False
+    core = text.rstrip("\"'”’»)]")
+    return not core.endswith((".", ",", ";", ":", "…")) or core.endswith(("...", "….", "…"))

@@ -1,0 +1,100 @@
+"""Quality gate: the seeds' exact match and the real-corpus figures, against pinned floors.
+
+Run it as a script to print the figures (CI does, after the tests); the test suite runs
+`check()` too, so a figure under its floor fails CI. Raising a floor is progress;
+lowering one is a deliberate act that needs a reason in the commit message.
+
+Figures:
+- seeds_exact: seeds whose every expected field equals clean()'s output (of 5).
+- realcorpus_clean_runs: rows of the real corpus cleaned without an exception (of 250).
+- realcorpus_reviewed: rows whose removals and verdict equal the reviewed fixture (of 250).
+- title_recall: of the rows whose content opens with the scraped page title, the share
+  where clean() extracted exactly that title.
+- title_precision: of the rows where clean() extracted a title, the share that equals
+  the scraped title.
+- kept_share: share of rows kept (not rejected).
+- english_share: share of kept rows identified as English (the corpus is English).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # so `tests.realcorpus` imports when run as a script
+
+FLOORS = {
+    "seeds_exact": 5,
+    "realcorpus_clean_runs": 250,
+    "realcorpus_reviewed": 250,
+    "title_recall": 0.98,
+    "title_precision": 0.70,
+    "kept_share": 0.94,
+    "english_share": 0.99,
+}
+
+
+def measure() -> dict[str, float]:
+    from corpusprep import clean
+    from tests.realcorpus import audit, load_fixture, rows
+
+    seeds = sorted((HERE.parent / "seeds").glob("*.txt"))
+    exact = 0
+    for path in seeds:
+        expected = json.loads((path.parent / "expected" / f"{path.stem}.json").read_text(encoding="utf-8"))
+        got = clean(path.read_text(encoding="utf-8")).to_dict()
+        exact += all(got[k] == v for k, v in expected.items() if k != "removed")
+
+    fixture = load_fixture()
+    runs = reviewed = opens_with_title = title_found = titles = titles_right = kept = english = 0
+    for row in rows():
+        try:
+            doc = clean(row["content"])
+        except Exception:  # the figure counts it; the test suite shows the traceback
+            continue
+        runs += 1
+        expected = fixture.get(row["id"], {})
+        reviewed += audit(doc) == {"rejected": expected.get("rejected"), "removed": expected.get("removed")}
+        scraped_title = " ".join(row["title"].split())
+        first_line = row["content"].strip().split("\n", 1)[0].strip()
+        if scraped_title and first_line == scraped_title:
+            opens_with_title += 1
+            title_found += doc.title == scraped_title
+        if doc.title:
+            titles += 1
+            titles_right += doc.title == scraped_title
+        if not doc.rejected:
+            kept += 1
+            english += doc.language == "en"
+    return {
+        "seeds_exact": exact,
+        "realcorpus_clean_runs": runs,
+        "realcorpus_reviewed": reviewed,
+        "title_recall": round(title_found / max(opens_with_title, 1), 4),
+        "title_precision": round(titles_right / max(titles, 1), 4),
+        "kept_share": round(kept / max(runs, 1), 4),
+        "english_share": round(english / max(kept, 1), 4),
+    }
+
+
+def check(figures: dict[str, float]) -> list[str]:
+    """The figures under their floors, as lines for a person."""
+    return [f"{name} = {figures[name]} is under its floor {floor}" for name, floor in FLOORS.items() if figures[name] < floor]
+
+
+def main() -> int:
+    figures = measure()
+    width = max(map(len, FLOORS))
+    for name in FLOORS:
+        print(f"{name:<{width}}  {figures[name]:>8}  (floor {FLOORS[name]})")
+    failures = check(figures)
+    for line in failures:
+        print(f"FAIL: {line}", file=sys.stderr)
+    print("quality gate: " + ("FAILED" if failures else "passed"))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
