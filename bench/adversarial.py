@@ -1,0 +1,52 @@
+"""Regex safety: clean() on hostile 1 MB inputs must finish in seconds, not hang.
+
+Run: python bench/adversarial.py   (prints the seconds each case took; exits 1 if any
+case takes longer than its budget). Not part of the test suite: timing assertions
+do not belong in tests, whose machines vary.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from corpusprep import clean
+
+SIZE = 1_000_000
+BUDGET_SECONDS = 20.0
+
+CASES = {
+    "one long word": "a" * SIZE,
+    "unclosed emphasis": "**a " * (SIZE // 4),
+    "unclosed links": "[a](" * (SIZE // 4),
+    "nested brackets": "[" * (SIZE // 2) + "]" * (SIZE // 2),
+    "underscores": "_a" * (SIZE // 2),
+    "stray angle brackets": "<a " * (SIZE // 3),
+    "tag soup": "<p><b>x" * (SIZE // 7),
+    "entities": "&amp;" * (SIZE // 5),
+    "mojibake": "Ã©â€™" * (SIZE // 5),
+    "names and dates": "Jane Doe 20 July 2016 " * (SIZE // 22),
+    "copyright line": "Copyright © " + "2016 " * (SIZE // 5),
+    "contact footer": "To contact the WSWS " * (SIZE // 20),
+    "many short paragraphs": "Loading\n\n" * (SIZE // 9),
+    "one sentence, no breaks": ("word " * 50 + "\n\n") * (SIZE // 252),
+}
+
+
+def main() -> int:
+    slow = []
+    for name, text in CASES.items():
+        started = time.perf_counter()
+        doc = clean(text)
+        seconds = time.perf_counter() - started
+        print(f"{name:<24} {len(text) / 1e6:5.2f} MB  {seconds:7.2f} s  rejected={doc.rejected}")
+        if seconds > BUDGET_SECONDS:
+            slow.append(name)
+    if slow:
+        print(f"over {BUDGET_SECONDS:.0f} s: {', '.join(slow)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
