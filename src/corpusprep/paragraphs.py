@@ -6,6 +6,7 @@ share a paragraph on two lines); the body joins them with single spaces.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -21,7 +22,7 @@ class Para:
     index: int
     heading: bool = False
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
         return " ".join(self.lines)
 

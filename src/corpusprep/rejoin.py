@@ -19,31 +19,35 @@ _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}.,;:!?-–—…"
 
 
 def rejoin(paras: list[Para], function_words: Collection[str]) -> tuple[list[Para], int]:
-    """Return the paragraphs with split sentences joined, and how many joins were made."""
-    out: list[Para] = []
-    joins = 0
+    """Return the paragraphs with split sentences joined, and how many joins were made.
+
+    A run of joins is gathered before any paragraph is built, so a long chain of
+    fragments costs time in proportion to its length, not its square.
+    """
+    groups: list[list[Para]] = []
+    words = 0  # words in the last group so far
     for para in paras:
-        if out and continues(out[-1], para, function_words):
-            previous = out.pop()
-            out.append(Para(previous.lines + para.lines, previous.index))
-            joins += 1
+        if groups and continues(groups[-1][0], groups[-1][-1], words, para, function_words):
+            groups[-1].append(para)
+            words += len(para.text.split())
         else:
-            out.append(para)
-    return out, joins
+            groups.append([para])
+            words = len(para.text.split())
+    out = [g[0] if len(g) == 1 else Para(tuple(line for p in g for line in p.lines), g[0].index) for g in groups]
+    return out, len(paras) - len(out)
 
 
-def continues(before: Para, after: Para, function_words: Collection[str]) -> bool:
-    """Whether `after` is the rest of a sentence that `before` left unfinished."""
-    if before.heading or after.heading or ends_sentence(before.text):
+def continues(first: Para, last: Para, words: int, after: Para, function_words: Collection[str]) -> bool:
+    """Whether `after` is the rest of a sentence that the paragraph `first`…`last` (`words` long) left unfinished."""
+    if first.heading or after.heading or ends_sentence(last.text):
         return False
-    if _LIST_ITEM.match(before.text) or _LIST_ITEM.match(after.text):
+    if _LIST_ITEM.match(first.text) or _LIST_ITEM.match(after.text):
         return False
-    words = before.text.split()
-    first = after.text[0]
-    if first.islower():
-        return len(words) >= 3
-    if not first.isalnum():
+    start = after.text[0]
+    if start.islower():
+        return words >= 3
+    if not start.isalnum():
         return False
-    if words[-1].strip(_EDGE_PUNCTUATION).lower() in function_words and len(words) >= 3:
+    if last.text.split()[-1].strip(_EDGE_PUNCTUATION).lower() in function_words and words >= 3:
         return True
-    return len(words) >= LONG_PROSE_WORDS
+    return words >= LONG_PROSE_WORDS

@@ -35,6 +35,11 @@ _MOJIBAKE_HINT = re.compile(
 _SPACE_LIKE = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
 _INVISIBLE = "\u00ad\u200b\u2060\ufeff"
 _TRANSLATE = {ord(c): " " for c in _SPACE_LIKE} | {ord(c): None for c in _INVISIBLE}
+# A no-break space and a soft hyphen are bytes A0 and AD read as Latin-1, part of
+# mojibake ("Ã\xa0" is "à", "Ã\xad" is "í"): they wait until after the repair. The
+# rest goes before it, or removing it afterwards could join two characters into a
+# sequence that looks like mojibake ("Â\x1f¡"), and repair would not be idempotent.
+_TRANSLATE_FIRST = {k: v for k, v in _TRANSLATE.items() if k not in (0xA0, 0xAD)}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -47,14 +52,27 @@ def repair(text: str) -> tuple[str, list[str]]:
     ('“Curly” quotes stay', [])
     """
     notes: list[str] = []
-    if _MOJIBAKE_HINT.search(text):
+    text = tidy(text, _TRANSLATE_FIRST)
+    # ftfy reads context: once its output is tidied ("\xa0Â€" -> " Â€") it may see
+    # mojibake it did not see before, so it runs until the text stops changing.
+    for _ in range(3):
+        if not _MOJIBAKE_HINT.search(text):
+            break
         fixed = ftfy.fix_text(text, _FTFY_CONFIG)
-        if fixed != text:
+        if fixed != text and not notes:
             notes.append("repaired:mojibake")
-            text = fixed
-    text = text.translate(_TRANSLATE)
+        fixed = tidy(fixed)
+        if fixed == text:
+            break
+        text = fixed
+    return tidy(text), notes
+
+
+def tidy(text: str, table: dict[int, str | None] = _TRANSLATE) -> str:
+    """Odd spaces to spaces, invisible and control characters out, NFC (also for text that entities spelled)."""
+    text = text.translate(table)
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
-    return text, notes
+    return text

@@ -13,8 +13,10 @@ from __future__ import annotations
 import html
 import re
 
+from .decode import normalise_line_endings
 from .document import Removal
 from .paragraphs import Para, split_paragraphs
+from .repair import tidy
 
 _BLOCK_TAGS = (
     "address article aside blockquote body caption center dd details dialog div dl dt "
@@ -25,7 +27,9 @@ _INLINE_TAGS = (
     "a abbr b big cite code del em font i img input ins kbd label mark q s small source "
     "span strike strong sub sup time u br wbr"
 ).split()
-_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "head", "object", "button", "select")
+_BLOCK_TAG_SET = frozenset(_BLOCK_TAGS)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_DROP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "head", "object", "button", "select"})
 _KNOWN_TAGS = sorted(set(_BLOCK_TAGS + _INLINE_TAGS + list(_DROP_TAGS) + ["title", "meta", "link"]), key=len, reverse=True)
 _TAG_NAMES = "|".join(_KNOWN_TAGS)
 # A real tag: a known name followed by attributes (bounded, no "<" inside) and ">".
@@ -41,7 +45,7 @@ _SETEXT_RULE = re.compile(r" {0,3}(?:=+|-{2,})[ \t]*")
 _THEMATIC_BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
 _FENCE = re.compile(r" {0,3}(?:`{3,}|~{3,})[^`]*")
 _QUOTE_MARK = re.compile(r"^ {0,3}(?:> ?)+")
-_BULLET = re.compile(r"^ {0,3}[*+][ \t]+")
+_BULLET = re.compile(r"^ {0,3}[*+](?:[ \t]+|$)")
 _LINK_DEFINITION = re.compile(r" {0,3}\[[^\]\n]{1,200}\]:[ \t]+\S+.*")
 # Markdown, inline. Every repeat is bounded so a hostile line costs linear time.
 _IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]\([^()\n]{0,2000}\)")
@@ -56,7 +60,7 @@ _STRONG = re.compile(r"(?<!\*)\*\*" + _SPAN.format(m=r"*") + r"\*\*(?!\*)")
 _EM = re.compile(r"(?<![\w*])\*" + _SPAN.format(m=r"*") + r"\*(?![\w*])")
 _STRONG_U = re.compile(r"(?<![\w_])__" + _SPAN.format(m="_") + r"__(?![\w_])")
 _EM_U = re.compile(r"(?<![\w_])_" + _SPAN.format(m="_") + r"_(?![\w_])")
-_CODE = re.compile(r"`([^`\n]{1,500})`")
+_CODE = re.compile(r"(?<!`)(`{1,3})(?!`)([^\n]{1,500}?)(?<!`)\1(?!`)")  # "`a`", "``a ` b``"
 _ADJACENT_STRONG = re.compile(r"(?<=[^\s*])\*\*\*\*(?=[^\s*])")  # "**a****b**": two spans
 
 
@@ -74,6 +78,8 @@ def unmark(text: str) -> tuple[list[Para], list[Removal], list[str]]:
             _note(notes, "unmarked:entities")
         else:
             break
+    if notes:  # entities spell what decode and repair took out: "&nbsp;", "&shy;", "&#13;"
+        text = tidy(normalise_line_endings(text))
     paras: list[Para] = []
     for index, block in enumerate(_blocks(text)):
         for heading, lines in _markdown_block(block, removals, index, notes):
@@ -95,36 +101,49 @@ def html_to_text(markup: str) -> tuple[str, list[tuple[str, str]]]:
     """Text of an HTML document: blocks become paragraphs, <br> a line break, headings "# ".
 
     Returns the text and the (tag, text) of elements dropped whole (scripts, styles).
+    The tree is walked once with an explicit stack, never mutated: editing a deep bs4
+    tree costs time in proportion to its depth at every edit.
 
     >>> html_to_text("<p>AT&T <b>rocks</b></p><p>x<y and y>z</p>")[0].split()
     ['AT&T', 'rocks', 'x<y', 'and', 'y>z']
     """
-    from bs4 import BeautifulSoup, NavigableString
+    from bs4 import BeautifulSoup, NavigableString, Tag
 
-    markup = _STRAY_AMP.sub("&amp;", _STRAY_LT.sub("&lt;", markup))
+    markup = _STRAY_LT.sub("&lt;", markup)
+    # An unclosed "<!--" would swallow the rest of the page as raw text, escapes and
+    # all; a page cut off mid-comment keeps its words, so such an opener is text.
+    after = markup.rfind("-->") + 1  # 0 when no comment closes
+    if "<!--" in markup[after:]:
+        markup = markup[:after] + markup[after:].replace("<!--", "&lt;!--")
+    markup = _STRAY_AMP.sub("&amp;", markup)
     soup = BeautifulSoup(markup, "html.parser")
-    dropped = []
-    for tag in soup.find_all(_DROP_TAGS):
-        if tag.parent is None:  # already gone with an ancestor
-            continue
-        content = tag.get_text(" ", strip=True)
-        if content:
-            dropped.append((tag.name, content))
-        tag.decompose()
     # Text with a few inline tags keeps its own blank-line paragraphs; a page laid out
     # with block tags has its source line breaks folded, as a browser would.
-    if soup.find(_BLOCK_TAGS + ["br"]) is not None:
-        for string in list(soup.find_all(string=True)):
-            if isinstance(string, NavigableString) and string.find_parent("pre") is None:
-                string.replace_with(_WHITESPACE.sub(" ", str(string)))
-    for tag in soup.find_all("br"):
-        tag.replace_with("\n")
-    for tag in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
-        tag.insert(0, "# ")
-    for tag in soup.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n\n")
-        tag.insert_after("\n\n")
-    return soup.get_text(), dropped
+    fold = soup.find(_BLOCK_TAG_SET | {"br"}) is not None
+    out: list[str] = []
+    dropped: list[tuple[str, str]] = []
+    stack: list[tuple[object, bool, bool]] = [(soup, False, False)]  # (node, closing, inside <pre>)
+    while stack:
+        node, closing, in_pre = stack.pop()
+        if closing:
+            out.append("\n\n")
+        elif isinstance(node, Tag):
+            name = node.name
+            if name in _DROP_TAGS:
+                content = node.get_text(" ", strip=True)
+                if content:
+                    dropped.append((name, content))
+            elif name == "br":
+                out.append("\n")
+            else:
+                if name in _BLOCK_TAG_SET:
+                    out.append("\n\n# " if name in _HEADINGS else "\n\n")
+                    stack.append((node, True, in_pre))
+                in_pre = in_pre or name == "pre"
+                stack.extend((child, False, in_pre) for child in reversed(node.contents))
+        elif type(node) is NavigableString:
+            out.append(str(node) if in_pre or not fold else _WHITESPACE.sub(" ", str(node)))
+    return "".join(out), dropped
 
 
 def _markdown_block(block: str, removals: list[Removal], index: int, notes: list[str]):
@@ -137,22 +156,44 @@ def _markdown_block(block: str, removals: list[Removal], index: int, notes: list
     lines = block.split("\n")
     pending: list[str] = []
     for line in lines:
-        if (heading := _ATX_HEADING.fullmatch(line)) is not None:
-            if pending:
-                yield False, pending
-                pending = []
-            yield True, [heading.group(1) or ""]
-            _note(notes, "unmarked:markdown")
-        elif _SETEXT_RULE.fullmatch(line) and pending and pending[-1].strip():
+        # Paragraph lines lose their indentation, so it means nothing here: an indented
+        # "    # x" is a heading, not the text "# x" (which would read as one next time).
+        line = line.lstrip(" ")
+        if pending and pending[-1].strip() and _SETEXT_RULE.fullmatch(_QUOTE_MARK.sub("", line)):
             yield False, pending[:-1]
             yield True, [pending[-1]]
             pending = []
-        elif _THEMATIC_BREAK.fullmatch(line) or _FENCE.fullmatch(line) or _LINK_DEFINITION.fullmatch(line):
             continue
-        else:
-            pending.append(_BULLET.sub("", _QUOTE_MARK.sub("", line)))
+        heading, text = _read_line(line)
+        if heading:
+            if pending:
+                yield False, pending
+                pending = []
+            yield True, [text or ""]
+            _note(notes, "unmarked:markdown")
+        elif text is not None:
+            pending.append(text)
     if pending:
         yield False, pending
+
+
+def _read_line(line: str) -> tuple[bool, str | None]:
+    """Whether one line is a heading, and its text (None for a rule, fence or link definition).
+
+    Markers are read inside markers, so that no markup is left in the text: "> # Title"
+    is a heading in a quotation, and a heading's text "***" or "#" is no text at all.
+    """
+    heading = False
+    while True:  # ends: each round takes a marker off the line
+        if _THEMATIC_BREAK.fullmatch(line) or _FENCE.fullmatch(line) or _LINK_DEFINITION.fullmatch(line):
+            return heading, None
+        if (match := _ATX_HEADING.fullmatch(line)) is not None:
+            heading, line = True, match.group(1) or ""
+            continue
+        inner = _BULLET.sub("", _QUOTE_MARK.sub("", line))
+        if inner == line:
+            return heading, line
+        line = inner
 
 
 def unwrap_inline(text: str) -> str:
@@ -163,13 +204,17 @@ def unwrap_inline(text: str) -> str:
     >>> unwrap_inline("5 * 3 * 2, snake_case_name, [People’s Protection Units]")
     '5 * 3 * 2, snake_case_name, [People’s Protection Units]'
     """
-    if "[" in text and "]" in text:
-        text = _LINK.sub(r"\1", text)
-    if "*" in text:
+    if "****" in text:
         text = _ADJACENT_STRONG.sub("** **", text)
-        text = _EM.sub(r"\1", _STRONG.sub(r"\1", _STRONG_EM.sub(r"\1", text)))
-    if "_" in text:
-        text = _EM_U.sub(r"\1", _STRONG_U.sub(r"\1", text))
-    if "`" in text:
-        text = _CODE.sub(r"\1", text)
-    return text
+    while True:  # markup in markup ("[[a](b)](c)", "*x*_y_"): until nothing changes, which ends as each change deletes
+        before = text
+        if "[" in text and "]" in text:
+            text = _LINK.sub(r"\1", text)
+        if "*" in text:
+            text = _EM.sub(r"\1", _STRONG.sub(r"\1", _STRONG_EM.sub(r"\1", text)))
+        if "_" in text:
+            text = _EM_U.sub(r"\1", _STRONG_U.sub(r"\1", text))
+        if "`" in text:
+            text = _CODE.sub(r"\2", text)
+        if text == before:
+            return text

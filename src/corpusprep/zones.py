@@ -34,7 +34,9 @@ def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], max_p
     found = Found()
     zone_rules = rules.in_zone("head")
     start = 0
-    content_seen = False
+    # Metadata already read from this page means the reading is past the top: from
+    # here on only a heading can be the title (and reading again finds nothing new).
+    content_seen = any(known.values())
     while start < min(len(paras), max_paragraphs):
         para = paras[start]
         hits = match_paragraph(rules, zone_rules, para, {**known, **found.fields})

@@ -1,0 +1,244 @@
+"""Properties of each stage, and of clean(), on arbitrary and hostile input.
+
+The input strategies mix random Unicode with fragments that the stages look for
+(markup, entities, line separators, mojibake, header and footer lines), so that the
+generated text reaches the interesting code paths instead of only plain letters.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+
+from hypothesis import HealthCheck, assume, given, note, settings
+from hypothesis import strategies as st
+
+from corpusprep import clean
+from corpusprep.decode import decode
+from corpusprep.document import Document
+from corpusprep.paragraphs import Para
+from corpusprep.rejoin import rejoin
+from corpusprep.repair import repair
+from corpusprep.rules import default_rules
+from corpusprep.unmark import _HTML_TAG, unmark
+from corpusprep.zones import read_head, read_tail
+
+from .strategies import mojibake
+
+SCALE = int(os.environ.get("CORPUSPREP_PROPERTY_EXAMPLES", "60")) / 60
+CHEAP = settings(max_examples=int(200 * SCALE), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+WHOLE = settings(max_examples=int(100 * SCALE), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+FRAGMENTS = (
+    # HTML and entities
+    "<p>", "</p>", "<b>", "</b>", "<em>", "<br>", "<br/>", "<h1>", "</h1>", "<div class='x'>", "</div>", "<li>",
+    "<a href=\"http://example.com/\">", "</a>", "<script>", "</script>", "<style>", "<!--", "-->", "<!DOCTYPE html>",
+    "<pre>", "</pre>", "<", ">", "&", "&amp;", "&lt;p&gt;", "&amp;lt;b&amp;gt;", "&#233;", "&#x41;", "&nbsp;", "&copy;", ";",
+    # markdown
+    "**", "*", "***", "__", "_", "`", "```", "~~~", "#", "# ", "## ", "===", "---", "> ", "- ", "+ ", "1. ",
+    "[x](y)", "[", "]", "](", "(", ")", "![i](j.png)", "[ref]: http://x.org", "\\",
+    # line breaks, spaces, invisible and control characters
+    "\n", "\n\n", "\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x00", "\x1b", "\ufeff", "\u00a0",
+    "\u200b", "\u00ad", "\t", " ", "  ",
+    # text that mojibake, combining marks and replacement characters make
+    "é", "e\u0301", "Ã©", "â€™", "â€œ", "Ã", "’", "“", "”", "«", "»", "\ufffd", "…",
+    # words the rules look for
+    "Loading", "Loading...", "English", "Français", "By Jane Doe", "Par Alex Lantier", "Jordan Shilton",
+    "20 July 2016", "1er octobre 2016", "Sept. 19, 2016", "2016-09-19", "Mondialisation.ca, ", "Global Research",
+    "Région : Europe", "Thème: Terrorism", "Tags: a, b", "Copyright © 2016", "©",
+    "To contact the WSWS and the Socialist Equality Party visit:", "wsws.org/contact",
+    "La source originale de cet article est X", "Contact média: media@globalresearch.ca", "Si", "vous",
+    "The", "the", "word", "words.", "A sentence that ends.",
+)
+
+utf8_text = st.text(alphabet=st.characters(codec="utf-8"))
+messy_text = st.lists(st.one_of(utf8_text, st.sampled_from(FRAGMENTS)), max_size=40).map("".join)
+
+
+def _pipeline_text(raw: str) -> str:
+    """What unmark sees in clean(): decoded and repaired text."""
+    return repair(decode(raw)[0])[0]
+
+
+# ------------------------------------------------------------------ clean() never fails
+@WHOLE
+@given(st.text())
+def test_clean_never_raises_on_text(raw):
+    doc = clean(raw)
+    assert isinstance(doc, Document) and isinstance(doc.text, str)
+
+
+@WHOLE
+@given(st.binary())
+def test_clean_never_raises_on_bytes(raw):
+    doc = clean(raw)
+    assert isinstance(doc, Document) and isinstance(doc.text, str)
+
+
+@WHOLE
+@given(messy_text)
+def test_clean_never_raises_on_markup_soup(raw):
+    doc = clean(raw)
+    assert isinstance(doc, Document) and isinstance(doc.text, str)
+    assert doc.rejected is None or doc.rejected in ("binary", "undecodable", "empty", "stub", "too_short")
+    assert "\r" not in doc.text and "\x00" not in doc.text
+
+
+@WHOLE
+@given(messy_text)
+def test_clean_of_utf8_bytes_equals_clean_of_text(raw):
+    if "\x00" in raw:
+        return  # NUL bytes in the first 8 KiB mark input as binary: bytes and text differ by design
+    assert clean(raw.encode("utf-8")) == clean(raw)
+
+
+# ------------------------------------------------------------------ decode and repair
+@CHEAP
+@given(messy_text)
+def test_decode_of_text_is_idempotent(text):
+    once, _ = decode(text)
+    assert decode(once) == (once, [])
+    assert "\r" not in once and "\u2028" not in once and "\u2029" not in once
+
+
+@CHEAP
+@given(messy_text)
+def test_repair_is_idempotent(raw):
+    """On decoded text, as in clean(): ftfy turns a "\r" into a line break when it
+    repairs, and a line break changes what it repairs next ("\x80\rÚ¢±ß")."""
+    text, _ = decode(raw)
+    once, _ = repair(text)
+    assert repair(once)[0] == once
+
+
+@CHEAP
+@given(st.text(alphabet=st.characters(codec="utf-8", categories=("L", "M", "N", "P", "S", "Zs"))))
+def test_repair_is_idempotent_on_printable_text(text):
+    once, _ = repair(text)
+    assert repair(once)[0] == once
+
+
+@CHEAP
+@given(st.text(alphabet=st.sampled_from("ÂÃâ€™œ©\xa0\xad\x1f\u200b\u0302A¡ é\n")))
+def test_repair_is_idempotent_around_invisible_characters(text):
+    """Removing an invisible or control character must not leave mojibake for a second pass ("Â\x1f¡")."""
+    once, _ = repair(text)
+    assert repair(once)[0] == once
+
+
+CORRECT_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(categories=("L",), max_codepoint=0x2FFF),
+        st.sampled_from("“”‘’«» "),
+    )
+)
+
+
+@CHEAP
+@given(CORRECT_TEXT)
+def test_repair_keeps_correct_text(text):
+    """Curly quotes, accents and other scripts are correct text: only NFC may touch them.
+
+    Restricted to text that is not ambiguous: a Latin-1 capital such as "Ã" or "Â"
+    next to a character that a UTF-8 continuation byte reads as in cp1252 ("Ã©",
+    "â€™") is exactly what mojibake looks like, and repairing it is the point.
+    """
+    from corpusprep.repair import _MOJIBAKE_HINT
+
+    if _MOJIBAKE_HINT.search(text):
+        return
+    assert repair(text)[0] == unicodedata.normalize("NFC", text)
+
+
+@CHEAP
+@given(st.lists(st.sampled_from(("café", "naïve", "“quoted”", "Washington’s", "résumé", "façade", "élite", "rôle", "déjà", "à", "l’été", "Zürich", "São", "niño", "Ærø")), min_size=1, max_size=12))
+def test_repair_undoes_mojibake_of_real_words(words):
+    text = " ".join(words) + " and some plain words."
+    assert repair(mojibake(text))[0] == text
+    assert repair(text) == (text, [])
+
+
+# ------------------------------------------------------------------ unmark
+def _texts(paras: list[Para]) -> list[str]:
+    return [p.text for p in paras]
+
+
+@CHEAP
+@given(messy_text)
+def test_unmark_is_stable_on_its_own_output(raw):
+    """Unmarking unmark's output again changes nothing: no markup is left in it.
+
+    The paragraphs are written back as their lines (one per line, a blank line between
+    paragraphs): a paragraph's text joins its lines with spaces, and that can make
+    markup that was not there ("`" and "`" on two lines are two backticks; "` `" is a
+    code span). When every paragraph is one line, the texts themselves are compared.
+
+    Restricted to output that holds nothing HTML reads as markup: markdown unwrapped
+    around pieces of HTML can spell a new tag ("*<!--<!--*>" -> "<!--<!-->"). Text or
+    a comment? That is genuinely ambiguous, and a second pass reads it as HTML.
+    """
+    text = _pipeline_text(raw)
+    once = unmark(text)[0]
+    lines = [p.lines for p in once]
+    note(f"once: {lines!r}")
+    assume(not any(_HTML_TAG.search(line) for para in lines for line in para))
+    again = unmark("\n\n".join("\n".join(para) for para in lines))[0]
+    assert [p.lines for p in again] == lines
+    if all(len(para) == 1 for para in lines):
+        assert _texts(unmark("\n\n".join(_texts(once)))[0]) == _texts(once)
+
+
+PROSE_WITH_SYMBOLS = ("a < b & c", "x<y and y>z", "AT&T", "<john@example.com>", "R&D", "5 > 3", "1 <2", "Q&A;", "a<b>c")
+
+
+@CHEAP
+@given(st.lists(st.one_of(st.sampled_from(PROSE_WITH_SYMBOLS), st.sampled_from(("The", "deal", "was", "signed", "by", "managers", "of", "today."))), min_size=1, max_size=12).map(" ".join), st.booleans())
+def test_unmark_keeps_prose_with_symbols(prose, in_html):
+    raw = f"<h1>Title</h1>\n<p>{prose}</p>" if in_html else f"Title\n\n{prose}"
+    if not in_html and "<b>" in prose:
+        return  # "<b>" in plain text is a real tag: the text is HTML then, not prose
+    paras, _, _ = unmark(raw)
+    assert _texts(paras)[-1] == prose.replace("<b>", "") if in_html else _texts(paras)[-1] == prose
+
+
+@CHEAP
+@given(st.sampled_from(PROSE_WITH_SYMBOLS[:4]))
+def test_unmark_keeps_the_four_classic_symbols_exactly(prose):
+    for raw in (prose, f"<p>{prose}</p>", f"<p>Intro <b>bold</b></p>\n<p>{prose}</p>"):
+        assert _texts(unmark(raw)[0])[-1] == prose, raw
+
+
+# ------------------------------------------------------------------ rejoin
+@CHEAP
+@given(messy_text)
+def test_rejoin_is_idempotent(raw):
+    rules = default_rules()
+    paras, _, _ = unmark(_pipeline_text(raw))
+    once, _ = rejoin(paras, rules.function_words)
+    twice, joins = rejoin(once, rules.function_words)
+    assert twice == once and joins == 0
+
+
+# ------------------------------------------------------------------ header and footer readers
+BIG = 10_000
+
+
+@CHEAP
+@given(messy_text)
+def test_read_tail_twice_removes_nothing_more(raw):
+    rules = default_rules()
+    paras, _, _ = unmark(_pipeline_text(raw))
+    once, found = read_tail(paras, rules, {}, BIG)
+    twice, again = read_tail(once, rules, found.fields, BIG)
+    assert twice == once and again.removed == []
+
+
+@CHEAP
+@given(messy_text)
+def test_read_head_again_with_what_it_found_removes_nothing(raw):
+    rules = default_rules()
+    paras, _, _ = unmark(_pipeline_text(raw))
+    once, found = read_head(paras, rules, {}, BIG)
+    note(f"paragraphs: {_texts(paras)!r}; found: {found.fields!r}")
+    twice, again = read_head(once, rules, found.fields, BIG)
+    assert twice == once and again.removed == []
