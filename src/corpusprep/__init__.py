@@ -12,8 +12,21 @@ from .options import CleanOptions
 from .pipeline import clean
 from .rules import RuleError, RuleSet, default_rules, load_rules
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
+_LAZY = {"build_dataset", "BuildError", "BuildReport"}  # they import pyarrow: only when asked for
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from . import build
+
+        return getattr(build, name)
+    raise AttributeError(f"module 'corpusprep' has no attribute {name!r}")
+
+
 __all__ = [
+    "BuildError",
+    "BuildReport",
     "CleanOptions",
     "Document",
     "Removal",
@@ -23,5 +36,6 @@ __all__ = [
     "default_rules",
     "explain",
     "load_rules",
+    "build_dataset",
     "__version__",
 ]

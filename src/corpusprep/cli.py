@@ -17,6 +17,7 @@ EXAMPLES = """examples:
   corpusprep clean seeds/ --json          one JSON document per line
   corpusprep clean article.html --rules mysite.toml
   corpusprep explain seeds/002_e169762a8f106654.txt
+  corpusprep diff dist/news/1.0.0 dist/news/1.1.0
 """
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
@@ -38,12 +39,18 @@ def main(argv: list[str] | None = None) -> int:
     clean_cmd.add_argument("--json", action="store_true", help="print one JSON object per document instead of a table")
     explain_cmd = sub.add_parser("explain", help="show what clean() removes from one file, and why")
     explain_cmd.add_argument("path", type=Path)
+    diff_cmd = sub.add_parser("diff", help="compare two built versions (ids added, removed, changed; fields changed)")
+    diff_cmd.add_argument("old", type=Path, help="a version folder, e.g. dist/news/1.0.0")
+    diff_cmd.add_argument("new", type=Path, help="a version folder, e.g. dist/news/1.1.0")
+    diff_cmd.add_argument("--json", action="store_true", help="print the whole diff as JSON")
     for command in (clean_cmd, explain_cmd):
         command.add_argument("--rules", action="append", type=Path, default=[], metavar="PACK.toml",
                              help="an extra rule pack (repeatable); it takes priority over the built-in packs")
     args = parser.parse_args(argv)
     try:
-        rules = _load_rules(args.rules)
+        if args.command == "diff":
+            return _diff(args.old, args.new, as_json=args.json)
+        rules = load_rules_or_fail(args.rules)
         if args.command == "explain":
             from .explain import explain
 
@@ -57,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
-def _load_rules(paths: list[Path]):
+def load_rules_or_fail(paths: list[Path]):
     from .rules import RuleError, default_rules, load_rules
 
     for path in paths:
@@ -78,6 +85,23 @@ def _read(path: Path) -> bytes:
         raise UserError(f"is a folder, not a file: {path}") from None
     except OSError as exc:
         raise UserError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _diff(old: Path, new: Path, as_json: bool) -> int:
+    from .diff import diff_versions
+
+    for folder in (old, new):
+        if not (folder / "data").is_dir():
+            raise UserError(f"not a built version (no data/ folder): {folder}")
+    diff = diff_versions(old, new)
+    if as_json:
+        print(json.dumps(diff, ensure_ascii=False, indent=1))
+        return 0
+    counts = diff["counts"]
+    print(f"{old} -> {new}: {counts['added']} added, {counts['removed']} removed, {counts['changed']} changed")
+    for field, n in diff["fields_changed"].items():
+        print(f"  {field}: changed in {n} documents")
+    return 0
 
 
 def _files(paths: list[Path]) -> list[Path]:

@@ -8,6 +8,7 @@ docs/rule-packs.md; the built-in packs live in ``corpusprep/rules/*.toml``.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -67,6 +68,8 @@ class RuleSet:
     function_words: frozenset[str]
     notice_signals: re.Pattern[str] | None
     dates: DateReader = field(repr=False)
+    #: sha256 of the packs' text, in priority order: what a build records to tell rule sets apart.
+    fingerprint: str = ""
     by_zone: Mapping[str, tuple[Rule, ...]] = field(repr=False, default_factory=dict)
 
     def in_zone(self, zone: str) -> tuple[Rule, ...]:
@@ -144,6 +147,8 @@ def _builtin_text(name: str) -> str:
 
 def compile_packs(sources: Iterable[tuple[str, str]]) -> RuleSet:
     """Compile (origin, TOML text) packs, in priority order, into one RuleSet."""
+    sources = list(sources)
+    fingerprint = hashlib.sha256("\0".join(text for _, text in sources).encode("utf-8")).hexdigest()
     parsed = []
     for origin, text in sources:
         try:
@@ -190,6 +195,7 @@ def compile_packs(sources: Iterable[tuple[str, str]]) -> RuleSet:
         function_words=frozenset(function_words),
         notice_signals=notice,
         dates=DateReader(months),
+        fingerprint=fingerprint,
         by_zone={zone: tuple(r for r in rules if r.applies_in(zone)) for zone in ("head", "tail", "anywhere")},
     )
 

@@ -156,43 +156,47 @@ def _markdown_block(block: str, removals: list[Removal], index: int, notes: list
     lines = block.split("\n")
     pending: list[str] = []
     for line in lines:
-        # Paragraph lines lose their indentation, so it means nothing here: an indented
-        # "    # x" is a heading, not the text "# x" (which would read as one next time).
-        line = line.lstrip(" ")
-        if pending and pending[-1].strip() and _SETEXT_RULE.fullmatch(_QUOTE_MARK.sub("", line)):
-            yield False, pending[:-1]
-            yield True, [pending[-1]]
-            pending = []
-            continue
-        heading, text = _read_line(line)
-        if heading:
+        kind, text = _read_line(line)
+        if kind == "underline":
+            if pending and pending[-1].strip():  # a setext heading: "Title" over "====="
+                yield False, pending[:-1]
+                yield True, [pending[-1]]
+                pending = []
+                continue
+            kind = "drop" if _THEMATIC_BREAK.fullmatch(text) else "text"
+        if kind == "heading":
             if pending:
                 yield False, pending
                 pending = []
-            yield True, [text or ""]
+            yield True, [text]
             _note(notes, "unmarked:markdown")
-        elif text is not None:
+        elif kind == "text":
             pending.append(text)
     if pending:
         yield False, pending
 
 
-def _read_line(line: str) -> tuple[bool, str | None]:
-    """Whether one line is a heading, and its text (None for a rule, fence or link definition).
+def _read_line(line: str) -> tuple[str, str]:
+    """What one line is ("heading", "text", "underline" or "drop") and its text.
 
     Markers are read inside markers, so that no markup is left in the text: "> # Title"
     is a heading in a quotation, and a heading's text "***" or "#" is no text at all.
+    Paragraph lines lose their indentation, so it means nothing here: an indented
+    "    # x" is a heading, not the text "# x" (which would read as one next time).
     """
     heading = False
     while True:  # ends: each round takes a marker off the line
+        line = line.lstrip(" ")
+        if not heading and _SETEXT_RULE.fullmatch(line):
+            return "underline", line
         if _THEMATIC_BREAK.fullmatch(line) or _FENCE.fullmatch(line) or _LINK_DEFINITION.fullmatch(line):
-            return heading, None
+            return ("heading" if heading else "drop"), ""
         if (match := _ATX_HEADING.fullmatch(line)) is not None:
             heading, line = True, match.group(1) or ""
             continue
         inner = _BULLET.sub("", _QUOTE_MARK.sub("", line))
         if inner == line:
-            return heading, line
+            return ("heading" if heading else "text"), line
         line = inner
 
 

@@ -1,0 +1,136 @@
+"""The `build-dataset` command: a thin layer over `build_dataset()`.
+
+Heavy imports (pyarrow, datasets) happen only once a build starts, so `--help` and
+argument errors answer at once. User errors are one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+EXAMPLES = """examples:
+  build-dataset seeds/ --name wsws-syria --version 1.0.0
+  build-dataset seeds/ --name wsws-syria --bump minor            # next version after the newest in dist/
+  build-dataset news.csv.gz --name news --version 1.0.0 \\
+      --text-column content --id-column id --keep-columns url,domain
+  build-dataset corpus/ --name news --version 2.0.0 --num-proc 4 --rules mysite.toml --json
+"""
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="build-dataset",
+        description="Clean news articles and write a versioned Parquet / Hugging Face dataset under dist/NAME/X.Y.Z/.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
+                   help="folders of .txt/.md/.html files, .jsonl/.csv (optionally .gz), .parquet, a save_to_disk folder")
+    p.add_argument("--name", required=True, help="dataset name: the folder under --out")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--version", help="version to build, X.Y.Z")
+    which.add_argument("--bump", choices=("major", "minor", "patch"), help="build the next version after the newest one built")
+    p.add_argument("--out", type=Path, default=Path("dist"), help="output root (default: dist)")
+    p.add_argument("--text-column", default="text", help="column holding the article in tabular inputs (default: text)")
+    p.add_argument("--id-column", help="column holding a stable document id (default: file path and row number)")
+    p.add_argument("--keep-columns", default="", help="comma-separated input columns to carry into the dataset")
+    p.add_argument("--rules", action="append", type=Path, default=[], metavar="PACK.toml", help="extra rule pack (repeatable)")
+    p.add_argument("--min-words", type=int, help="reject bodies shorter than this (default: 15)")
+    p.add_argument("--license", default="unknown", help="license declared in the dataset card (default: unknown)")
+    p.add_argument("--num-proc", type=int, default=1, help="worker processes for cleaning (output is identical for any N)")
+    p.add_argument("--force", action="store_true", help="replace an existing version built from other inputs or options")
+    p.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    from .readers import InputError, ReadOptions
+    from .versions import VersionError
+
+    try:
+        from .build import BuildError, build_dataset
+        from .cli import UserError, load_rules_or_fail
+
+        rules = load_rules_or_fail(args.rules)
+        read_options = ReadOptions(
+            text_column=args.text_column,
+            id_column=args.id_column,
+            keep_columns=tuple(c.strip() for c in args.keep_columns.split(",") if c.strip()),
+        )
+        from .options import CleanOptions
+
+        options = CleanOptions() if args.min_words is None else CleanOptions(min_words=args.min_words)
+        with _progress(args.quiet or args.json) as tick:
+            report = build_dataset(args.inputs, args.name, args.version, bump=args.bump, out=args.out,
+                                   read_options=read_options, rules=rules, options=options, license=args.license,
+                                   num_proc=args.num_proc, force=args.force, progress=tick)
+    except (InputError, VersionError, BuildError, UserError) as exc:
+        print(f"build-dataset: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("build-dataset: interrupted; no version was written", file=sys.stderr)
+        return 130
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True))
+    elif not args.quiet:
+        print(summary(report))
+    return 0
+
+
+class _progress:
+    """A tqdm bar on stderr with documents per second; shown only for runs longer than a moment."""
+
+    def __init__(self, disabled: bool):
+        self.disabled = disabled
+        self.bar = None
+
+    def __enter__(self):
+        if self.disabled:
+            return None
+        from tqdm import tqdm
+
+        self.bar = tqdm(unit=" docs", desc="cleaning", delay=1.0, file=sys.stderr, dynamic_ncols=True)
+        done = [0]
+
+        def tick(count: int) -> None:
+            self.bar.update(count - done[0])
+            done[0] = count
+
+        return tick
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def summary(report) -> str:
+    if report.noop:
+        head = f"{report.name} {report.version} is already built from the same inputs and options: nothing to do"
+    else:
+        head = f"built {report.name} {report.version}"
+    rows = [("documents read", report.read), ("kept", report.kept)]
+    rows += [(f"rejected: {reason}", n) for reason, n in report.rejected.items()]
+    rows += [(f"removed by {rule}", n) for rule, n in report.removals_by_rule.items()]
+    if report.diff_counts:
+        d = report.diff_counts
+        rows.append((f"since {report.previous_version}", f"+{d['added']} -{d['removed']} ~{d['changed']}"))
+    rows += [("output", str(report.path)), ("size", _size(report.bytes))]
+    width = max(len(label) for label, _ in rows)
+    return "\n".join([head, ""] + [f"  {label:<{width}}  {value}" for label, value in rows])
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n} B"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""Clean records in N worker processes, in input order, with a bounded number in flight.
+
+`concurrent.futures` reports a worker that dies (BrokenProcessPool) instead of
+hanging; submitting a window of batches at a time keeps memory bounded; results come
+back in submission order, so the output is the same whatever N is.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+BATCH = 64
+
+
+class WorkerDied(RuntimeError):
+    """A worker process died; the message names the first record of the lost batch."""
+
+
+def ordered_map(
+    func: Callable[[list[T]], list[R]],
+    items: Iterable[T],
+    num_proc: int,
+    initializer: Callable[..., Any] | None = None,
+    initargs: tuple = (),
+    describe: Callable[[T], str] = repr,
+) -> Iterator[R]:
+    """Yield func(batch) results item by item, in input order, using `num_proc` processes."""
+    batches = iter(lambda it=iter(items): list(islice(it, BATCH)), [])
+    if num_proc <= 1:
+        if initializer:
+            initializer(*initargs)
+        for batch in batches:
+            yield from func(batch)
+        return
+    with ProcessPoolExecutor(num_proc, initializer=initializer, initargs=initargs) as pool:
+        window: deque[tuple[list[T], Future]] = deque()
+        for batch in batches:
+            window.append((batch, pool.submit(func, batch)))
+            if len(window) >= 2 * num_proc:
+                yield from _result(window.popleft(), describe)
+        while window:
+            yield from _result(window.popleft(), describe)
+
+
+def _result(entry: tuple[list[T], Future], describe: Callable[[T], str]) -> list[R]:
+    batch, future = entry
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise WorkerDied(
+            f"a worker process died while cleaning the batch starting at {describe(batch[0])} ({len(batch)} documents)"
+        ) from None

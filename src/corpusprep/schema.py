@@ -1,0 +1,77 @@
+"""The columns of a built dataset: `Document` fields, provenance, the audit, carried columns.
+
+Carried input columns are stored as strings under their own name, or as
+``input_<name>`` when the name is already a field corpusprep extracts: what
+corpusprep read from the text keeps its column, and the input's value is kept beside
+it, never silently overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pyarrow as pa
+
+from .document import Document
+
+REMOVAL = pa.struct([("rule", pa.string()), ("text", pa.string()), ("index", pa.int32())])
+_STRINGS = pa.list_(pa.string())
+KEPT_FIELDS: tuple[tuple[str, pa.DataType], ...] = (
+    ("id", pa.string()),
+    ("text", pa.string()),
+    ("title", pa.string()),
+    ("authors", _STRINGS),
+    ("date", pa.date32()),
+    ("publisher", pa.string()),
+    ("original_publisher", pa.string()),
+    ("original_date", pa.date32()),
+    ("language", pa.string()),
+    ("regions", _STRINGS),
+    ("themes", _STRINGS),
+    ("tags", _STRINGS),
+    ("copyright", pa.string()),
+    ("source", pa.string()),
+    ("sha256", pa.string()),
+    ("removed", pa.list_(REMOVAL)),
+    ("notes", _STRINGS),
+)
+REJECTED_FIELDS: tuple[tuple[str, pa.DataType], ...] = (
+    ("id", pa.string()),
+    ("source", pa.string()),
+    ("sha256", pa.string()),
+    ("reason", pa.string()),
+    ("raw", pa.string()),
+)
+_RESERVED = {name for name, _ in KEPT_FIELDS} | {name for name, _ in REJECTED_FIELDS}
+
+
+def carried_name(column: str) -> str:
+    """The output column of a carried input column."""
+    return f"input_{column}" if column in _RESERVED else column
+
+
+def kept_schema(keep_columns: Sequence[str]) -> pa.Schema:
+    return pa.schema(list(KEPT_FIELDS) + [(carried_name(c), pa.string()) for c in keep_columns])
+
+
+def rejected_schema(keep_columns: Sequence[str]) -> pa.Schema:
+    return pa.schema(list(REJECTED_FIELDS) + [(carried_name(c), pa.string()) for c in keep_columns])
+
+
+def _carried(carried: dict[str, Any]) -> dict[str, str | None]:
+    return {carried_name(k): None if v is None else str(v) for k, v in carried.items()}
+
+
+def kept_row(record_id: str, source: str, sha256: str, doc: Document, carried: dict[str, Any]) -> dict[str, Any]:
+    row: dict[str, Any] = {name: getattr(doc, name) for name, _ in KEPT_FIELDS if hasattr(doc, name)}
+    row.update(id=record_id, source=source, sha256=sha256)
+    row["removed"] = [{"rule": r.rule, "text": r.text, "index": r.index} for r in doc.removed]
+    row.update(_carried(carried))
+    return row
+
+
+def rejected_row(record_id: str, source: str, sha256: str, reason: str, raw: str | bytes, carried: dict[str, Any]) -> dict[str, Any]:
+    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+    text = text.encode("utf-8", errors="replace").decode("utf-8")  # lone surrogates cannot be stored
+    return {"id": record_id, "source": source, "sha256": sha256, "reason": reason, "raw": text, **_carried(carried)}
