@@ -240,3 +240,13 @@ def test_language_is_the_same_in_every_process():
 
 def test_detect_language_false_skips_it():
     assert clean("A title\n\n" + BODY, options=CleanOptions(detect_language=False)).language is None
+
+
+def test_a_label_list_that_wraps_into_the_next_paragraph_is_read_whole():
+    doc = clean(f"A title for the test\n\nThème: Crimes against Humanity,\n\nTerrorism, US NATO War Agenda\n\n{BODY}")
+    assert doc.themes == ["Crimes against Humanity", "Terrorism", "US NATO War Agenda"]
+    assert doc.text == BODY.strip()
+    assert [(r.rule, r.text) for r in doc.removed][1:] == [
+        ("generic.theme_label", "Thème: Crimes against Humanity,"),
+        ("generic.theme_label", "Terrorism, US NATO War Agenda"),
+    ]

@@ -38,6 +38,7 @@ _STRAY_LT = re.compile(rf"<(?!/?(?:{_TAG_NAMES})(?:[\s/>])|!--|!DOCTYPE|!\[CDATA
 _STRAY_AMP = re.compile(r"&(?!#\d{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _WHITESPACE = re.compile(r"\s+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 # Markdown, block level (one line at a time).
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
@@ -94,7 +95,7 @@ def _note(notes: list[str], note: str) -> None:
 
 
 def _blocks(text: str) -> list[str]:
-    return [b for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
+    return [b for b in _BLANK_LINE.split(text) if b.strip()]
 
 
 def html_to_text(markup: str) -> tuple[str, list[tuple[str, str]]]:

@@ -21,6 +21,7 @@ from .paragraphs import Para
 from .rules import Rule, RuleSet
 
 TITLE_RULE = "meta.title"
+LIST_LABEL_FIELDS = frozenset({"regions", "themes", "tags"})
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _LEAD_WORD = re.compile(r"(?i:by|par)\b")
@@ -39,7 +40,16 @@ def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], max_p
     content_seen = any(known.values())
     while start < min(len(paras), max_paragraphs):
         para = paras[start]
-        hits = match_paragraph(rules, zone_rules, para, {**known, **found.fields})
+        known_now = {**known, **found.fields}
+        if para.text.endswith(",") and start + 1 < len(paras) and (wrap := _wrapped_label(rules, zone_rules, para, paras[start + 1], known_now)):
+            # A label list that wrapped into the next paragraph ("Thème: A, B," / "C").
+            rule, fields = wrap
+            found.removed.append(Removal(rule.id, para.text, para.index))
+            start += 1
+            para = paras[start]
+            hits = [(rule, para.text, fields)]
+        else:
+            hits = match_paragraph(rules, zone_rules, para, known_now)
         if hits is not None:
             _record(found, para, hits)
             content_seen = content_seen or any(rule.kind == "metadata" for rule, _, _ in hits)
@@ -99,6 +109,14 @@ def drop_anywhere(paras: list[Para], rules: RuleSet, known: Mapping[str, Any]) -
         else:
             _record(found, para, hits)
     return kept, found
+
+
+def _wrapped_label(rules: RuleSet, zone_rules: tuple[Rule, ...], para: Para, following: Para, known: Mapping[str, Any]):
+    """(rule, fields) when `para` and `following` together are one label list, else None."""
+    hit = first_match(rules, zone_rules, para.text + " " + following.text, known)
+    if hit is None or not set(hit[2]) & LIST_LABEL_FIELDS:
+        return None
+    return hit[0], hit[2]
 
 
 def match_paragraph(rules: RuleSet, zone_rules: tuple[Rule, ...], para: Para, known: Mapping[str, Any]):
