@@ -13,14 +13,16 @@ from .pipeline import clean
 from .rules import RuleError, RuleSet, default_rules, load_rules
 
 __version__ = "0.2.0"
-_LAZY = {"build_dataset", "BuildError", "BuildReport"}  # they import pyarrow: only when asked for
+# These import pyarrow or huggingface_hub: loaded only when first asked for.
+_LAZY = {"build_dataset": "build", "BuildError": "build", "BuildReport": "build",
+         "publish": "hub", "PublishError": "hub", "PublishReport": "hub"}
 
 
 def __getattr__(name: str):
     if name in _LAZY:
-        from . import build
+        import importlib
 
-        return getattr(build, name)
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'corpusprep' has no attribute {name!r}")
 
 
@@ -37,5 +39,8 @@ __all__ = [
     "explain",
     "load_rules",
     "build_dataset",
+    "publish",
+    "PublishError",
+    "PublishReport",
     "__version__",
 ]

@@ -22,6 +22,7 @@ from typing import Any
 
 from .card import render_card
 from .diff import diff_versions
+from .hashing import sha256_file
 from .options import CleanOptions
 from .parallel import ordered_map
 from .parquet_writer import write_shards
@@ -188,7 +189,7 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
         "languages": languages,
         "previous_version": previous,
         "diff_counts": diff["counts"] if diff else None,
-        "files": {p.relative_to(tmp).as_posix(): _sha256_file(p) for p in sorted(tmp.rglob("*")) if p.is_file()},
+        "files": {p.relative_to(tmp).as_posix(): sha256_file(p) for p in sorted(tmp.rglob("*")) if p.is_file()},
     }
     (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     total = sum(p.stat().st_size for p in tmp.rglob("*") if p.is_file())
@@ -233,15 +234,7 @@ def _fingerprint_input(path: Path) -> str:
     files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
     for file in files:
         relative = file.name if file == path else file.relative_to(path).as_posix()
-        digest.update(relative.encode("utf-8", "surrogateescape") + b"\0" + _sha256_file(file).encode() + b"\n")
-    return digest.hexdigest()
-
-
-def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
+        digest.update(relative.encode("utf-8", "surrogateescape") + b"\0" + sha256_file(file).encode() + b"\n")
     return digest.hexdigest()
 
 

@@ -1,7 +1,8 @@
-"""The `build-dataset` command: a thin layer over `build_dataset()`.
+"""The `build-dataset` command: a thin layer over `build_dataset()`, and `hub.publish()` with --push-to-hub.
 
-Heavy imports (pyarrow, datasets) happen only once a build starts, so `--help` and
-argument errors answer at once. User errors are one line on stderr and exit code 2.
+Heavy imports (pyarrow, datasets, huggingface_hub) happen only once a build starts, so
+`--help` and argument errors answer at once. User errors are one line on stderr and
+exit code 2.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ EXAMPLES = """examples:
   build-dataset news.csv.gz --name news --version 1.0.0 \\
       --text-column content --id-column id --keep-columns url,domain
   build-dataset corpus/ --name news --version 2.0.0 --num-proc 4 --rules mysite.toml --json
+  build-dataset corpus/ --name news --bump minor --push-to-hub alice/news   # build, then release (token: HF_TOKEN)
 """
 
 
@@ -44,11 +46,20 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace an existing version built from other inputs or options")
     p.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    hub = p.add_argument_group("release on the Hugging Face Hub")
+    hub.add_argument("--push-to-hub", metavar="OWNER/NAME",
+                     help="after the build, release the version to this dataset repo: one commit, tag vX.Y.Z")
+    hub.add_argument("--private", action="store_true", help="with --push-to-hub: create the repo private")
+    hub.add_argument("--dry-run", action="store_true",
+                     help="with --push-to-hub: build, then show the release it would make without sending anything")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if (args.private or args.dry_run) and not args.push_to_hub:
+        print("build-dataset: error: --private and --dry-run only apply with --push-to-hub", file=sys.stderr)
+        return 2
     from .readers import InputError, ReadOptions
     from .versions import VersionError
 
@@ -75,10 +86,31 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("build-dataset: interrupted; no version was written", file=sys.stderr)
         return 130
+    summary_dict = report.to_dict()
+    if args.push_to_hub:
+        from .cli import UserError, publish_or_fail
+
+        if args.quiet or args.json:
+            from huggingface_hub.utils import disable_progress_bars
+
+            disable_progress_bars()  # no upload bars either
+        try:
+            release = publish_or_fail(report.path, args.push_to_hub, private=args.private, dry_run=args.dry_run)
+        except UserError as exc:
+            print(f"build-dataset: error: built {report.name} {report.version} in {report.path} but did not publish it: "
+                  f"{exc}", file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print(f"build-dataset: interrupted; {report.path} is built, rerun the release with `corpusprep publish`",
+                  file=sys.stderr)
+            return 130
+        summary_dict["publish"] = release.to_dict()
     if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True))
+        print(json.dumps(summary_dict, ensure_ascii=False, sort_keys=True))
     elif not args.quiet:
         print(summary(report))
+        if args.push_to_hub:
+            print("\n" + release.summary())
     return 0
 
 

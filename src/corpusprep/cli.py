@@ -1,7 +1,8 @@
-"""The `corpusprep` command: clean files and summarise, or explain one file's removals.
+"""The `corpusprep` command: clean files and summarise, explain one file's removals, compare or publish versions.
 
-A thin layer over `clean()` and `explain()`: it reads files, prints, and turns user
-errors (a missing path, a bad rule pack) into one line on stderr and exit code 2.
+A thin layer over `clean()`, `explain()`, `diff_versions()` and `hub.publish()`: it reads
+files, prints, and turns user errors (a missing path, a bad rule pack, a release the
+Hub refuses) into one line on stderr and exit code 2.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ EXAMPLES = """examples:
   corpusprep clean article.html --rules mysite.toml
   corpusprep explain seeds/002_e169762a8f106654.txt
   corpusprep diff dist/news/1.0.0 dist/news/1.1.0
+  corpusprep publish dist/news/1.1.0 alice/news --dry-run
 """
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
@@ -43,6 +45,15 @@ def main(argv: list[str] | None = None) -> int:
     diff_cmd.add_argument("old", type=Path, help="a version folder, e.g. dist/news/1.0.0")
     diff_cmd.add_argument("new", type=Path, help="a version folder, e.g. dist/news/1.1.0")
     diff_cmd.add_argument("--json", action="store_true", help="print the whole diff as JSON")
+    publish_cmd = sub.add_parser("publish", help="release a built version to a dataset repo on the Hugging Face Hub",
+                                 description="Release a built version as one commit and a tag vX.Y.Z. "
+                                             "Token: HF_TOKEN, else `hf auth login`.")
+    publish_cmd.add_argument("version_dir", type=Path, help="a version folder, e.g. dist/news/1.1.0")
+    publish_cmd.add_argument("repo_id", metavar="OWNER/NAME", help="the dataset repo, created if missing")
+    publish_cmd.add_argument("--private", action="store_true",
+                             help="create the repo private (refused for an existing public repo)")
+    publish_cmd.add_argument("--dry-run", action="store_true", help="show the commit and tag it would make; send nothing")
+    publish_cmd.add_argument("--json", action="store_true", help="print the release report as JSON")
     for command in (clean_cmd, explain_cmd):
         command.add_argument("--rules", action="append", type=Path, default=[], metavar="PACK.toml",
                              help="an extra rule pack (repeatable); it takes priority over the built-in packs")
@@ -50,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "diff":
             return _diff(args.old, args.new, as_json=args.json)
+        if args.command == "publish":
+            return _publish(args.version_dir, args.repo_id, private=args.private, dry_run=args.dry_run, as_json=args.json)
         rules = load_rules_or_fail(args.rules)
         if args.command == "explain":
             from .explain import explain
@@ -101,6 +114,22 @@ def _diff(old: Path, new: Path, as_json: bool) -> int:
     print(f"{old} -> {new}: {counts['added']} added, {counts['removed']} removed, {counts['changed']} changed")
     for field, n in diff["fields_changed"].items():
         print(f"  {field}: changed in {n} documents")
+    return 0
+
+
+def publish_or_fail(version_dir: Path, repo_id: str, *, private: bool, dry_run: bool):
+    """`hub.publish()` with its `PublishError` turned into a `UserError`."""
+    from .hub import PublishError, publish
+
+    try:
+        return publish(version_dir, repo_id, private=private, dry_run=dry_run)
+    except PublishError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _publish(version_dir: Path, repo_id: str, *, private: bool, dry_run: bool, as_json: bool) -> int:
+    report = publish_or_fail(version_dir, repo_id, private=private, dry_run=dry_run)
+    print(json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True) if as_json else report.summary())
     return 0
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import hashlib
 import io
 import json
 import sys
@@ -20,6 +19,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .hashing import sha256_of
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 TABLE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json", ".csv", ".csv.gz", ".parquet")
@@ -48,11 +49,6 @@ class ReadOptions:
     text_column: str = "text"
     id_column: str | None = None
     keep_columns: tuple[str, ...] = ()
-
-
-def sha256_of(raw: str | bytes) -> str:
-    data = raw.encode("utf-8", errors="surrogatepass") if isinstance(raw, str) else raw
-    return hashlib.sha256(data).hexdigest()
 
 
 def check_inputs(paths: Sequence[Path]) -> None:

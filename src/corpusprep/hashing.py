@@ -1,0 +1,21 @@
+"""sha256 of files and texts: provenance in rows, fingerprints of inputs, checks before a release."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file, read in 1 MiB chunks so large shards need little memory."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def sha256_of(raw: str | bytes) -> str:
+    """Hex sha256 of raw bytes, or of a text's UTF-8."""
+    data = raw.encode("utf-8", errors="surrogatepass") if isinstance(raw, str) else raw
+    return hashlib.sha256(data).hexdigest()
