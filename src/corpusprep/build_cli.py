@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     if (args.private or args.dry_run) and not args.push_to_hub:
         print("build-dataset: error: --private and --dry-run only apply with --push-to-hub", file=sys.stderr)
         return 2
+    from .parallel import WorkerDied
     from .readers import InputError, ReadOptions
     from .versions import VersionError
 
@@ -83,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, VersionError, BuildError, UserError) as exc:
         print(f"build-dataset: error: {exc}", file=sys.stderr)
         return 2
+    except WorkerDied as exc:
+        print(f"build-dataset: error: {exc}; no version was written", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("build-dataset: interrupted; no version was written", file=sys.stderr)
         return 130
