@@ -16,7 +16,7 @@ An article is assembled from parts, each its own strategy:
   trailing spaces, extra blank lines.
 
 Each part is an abstract list of blocks (paragraphs of lines of styled spans) that
-`_render` writes out as plain text, markdown or HTML, so that every kind of noise
+`_render_block` writes out as plain text, markdown or HTML, so that every kind of noise
 composes with every part and the expectation stays the plain words. Where a
 combination would be genuinely ambiguous the generator avoids it rather than
 weakening the assertions; each such restriction is commented where it is made.
@@ -50,7 +50,7 @@ PLAIN_WORDS = tuple(
     from or had not but what some we can out other were all there when up use your
     how said an each she which do their time if will way about many then them write
     would like so these her long make thing see him two has look more day could go
-    come did number sound no most people my over know water than call first who may
+    come did number sound no most people my over know water than call first who
     down side been now find any new work part take get place made live where after
     back little only round man year came show every good me give our under name very
     through just form sentence great think say help low line differ turn cause much
@@ -447,7 +447,7 @@ def notice_footers(draw, mode: str) -> Part:
 
 
 def footers(mode: str) -> st.SearchStrategy[Part]:
-    return st.one_of(st.just(Part(label="footer:none")), wsws_footers(mode), notice_footers(mode))
+    return st.one_of(st.builds(Part, label=st.just("footer:none")), wsws_footers(mode), notice_footers(mode))
 
 
 STUBS = ("Loading", "Loading...", "Loading…")

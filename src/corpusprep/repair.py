@@ -18,6 +18,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,  # markup is the unmark stage's job, which knows when text is HTML
     uncurl_quotes=False,  # curly quotes are correct text
     fix_character_width=False,  # full-width text is not damage
+    fix_latin_ligatures=False,  # nor is "ﬁ" or "ŉ" (and ftfy only runs where mojibake is hinted)
     explain=False,
 )
 
