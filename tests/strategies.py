@@ -480,6 +480,14 @@ class Noise:
     wrap_html: bool  # HTML: inside <html><head>...</head><body><div>
 
 
+_SPAN_MARKUP = {
+    "html": {"em": "<em>{text}</em>", "strong": "<b>{text}</b>", "link": '<a href="{href}">{text}</a>',
+             "strong_link": '<strong><a href="{href}">{text}</a></strong>'},
+    "markdown": {"em": "*{text}*", "strong": "**{text}**", "link": "[{text}]({href})",
+                 "strong_link": "**[{text}]({href})**"},
+}
+
+
 def _render_span(span: Span, noise: Noise) -> str:
     text = span.text
     if noise.mode == "html" and noise.html_escape:
@@ -489,25 +497,8 @@ def _render_span(span: Span, noise: Noise) -> str:
     elif noise.entities:
         text = _entities(text, noise.entities == "named")
     style = span.style if noise.mode != "plain" or span.style in ("link", "strong_link") else ""
-    if noise.mode == "html":
-        if style == "em":
-            return f"<em>{text}</em>"
-        if style == "strong":
-            return f"<b>{text}</b>"
-        if style == "link":
-            return f'<a href="{span.href}">{text}</a>'
-        if style == "strong_link":
-            return f'<strong><a href="{span.href}">{text}</a></strong>'
-        return text
-    if style == "em":
-        return f"*{text}*"
-    if style == "strong":
-        return f"**{text}**"
-    if style == "link":
-        return f"[{text}]({span.href})"
-    if style == "strong_link":
-        return f"**[{text}]({span.href})**"
-    return text
+    template = _SPAN_MARKUP["html" if noise.mode == "html" else "markdown"].get(style, "{text}")
+    return template.format(text=text, href=span.href)
 
 
 def _render_block(block: Block, noise: Noise, line_break: str) -> str:
