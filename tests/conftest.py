@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ["HF_HUB_OFFLINE"] = "1"  # only tests that talk to the loopback Hub lift it
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
