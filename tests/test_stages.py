@@ -250,3 +250,17 @@ def test_a_label_list_that_wraps_into_the_next_paragraph_is_read_whole():
         ("generic.theme_label", "Thème: Crimes against Humanity,"),
         ("generic.theme_label", "Terrorism, US NATO War Agenda"),
     ]
+
+
+def test_both_language_backends_are_deterministic_and_agree_on_the_seeds(seeds):
+    for backend in ("langdetect", "fasttext"):
+        options = CleanOptions(language_backend=backend)
+        for raw in seeds.values():
+            assert clean(raw, options=options).language == "en"
+        french = "Les opinions exprimées dans cet article n'engagent que le ou les auteurs, et personne d'autre."
+        assert clean("Un titre\n\n" + french, options=options).language == "fr"
+
+
+def test_an_unknown_language_backend_is_refused():
+    with pytest.raises(ValueError, match="unknown language backend 'cld9'"):
+        clean("Some text long enough to need a language decision here.", options=CleanOptions(language_backend="cld9"))

@@ -8,6 +8,7 @@ exit code 2.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -41,6 +42,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--keep-columns", default="", help="comma-separated input columns to carry into the dataset")
     p.add_argument("--rules", action="append", type=Path, default=[], metavar="PACK.toml", help="extra rule pack (repeatable)")
     p.add_argument("--min-words", type=int, help="reject bodies shorter than this (default: 15)")
+    p.add_argument("--language-backend", choices=("langdetect", "fasttext"), default="langdetect",
+                   help="language ID: langdetect (default) or fasttext (about 100x faster; pip install 'corpusprep[fast]')")
     p.add_argument("--license", default="unknown", help="license declared in the dataset card (default: unknown)")
     p.add_argument("--num-proc", type=int, default=1, help="worker processes for cleaning (output is identical for any N)")
     p.add_argument("--force", action="store_true", help="replace an existing version built from other inputs or options")
@@ -60,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     if (args.private or args.dry_run) and not args.push_to_hub:
         print("build-dataset: error: --private and --dry-run only apply with --push-to-hub", file=sys.stderr)
         return 2
+    from .language import LanguageBackendError
     from .parallel import WorkerDied
     from .readers import InputError, ReadOptions
     from .versions import VersionError
@@ -76,12 +80,17 @@ def main(argv: list[str] | None = None) -> int:
         )
         from .options import CleanOptions
 
-        options = CleanOptions() if args.min_words is None else CleanOptions(min_words=args.min_words)
+        from .language import check_backend
+
+        check_backend(args.language_backend)
+        options = CleanOptions(language_backend=args.language_backend)
+        if args.min_words is not None:
+            options = dataclasses.replace(options, min_words=args.min_words)
         with _progress(args.quiet or args.json) as tick:
             report = build_dataset(args.inputs, args.name, args.version, bump=args.bump, out=args.out,
                                    read_options=read_options, rules=rules, options=options, license=args.license,
                                    num_proc=args.num_proc, force=args.force, progress=tick)
-    except (InputError, VersionError, BuildError, UserError) as exc:
+    except (InputError, VersionError, BuildError, UserError, LanguageBackendError) as exc:
         print(f"build-dataset: error: {exc}", file=sys.stderr)
         return 2
     except WorkerDied as exc:

@@ -22,7 +22,8 @@ _LINKS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
 
 
 def drop_foreign_notices(
-    paras: list[Para], rules: RuleSet, body_language: str | None, max_edge: int = 3, min_chars: int = 50
+    paras: list[Para], rules: RuleSet, body_language: str | None, max_edge: int = 3, min_chars: int = 50,
+    backend: str = "langdetect",
 ) -> tuple[list[Para], Found]:
     """Drop up to `max_edge` signalled paragraphs in a foreign language from each end."""
     found = Found()
@@ -36,7 +37,7 @@ def drop_foreign_notices(
         prose = _LINKS.sub(" ", para.text)  # addresses say nothing of a language
         if sum(ch.isalpha() for ch in prose) < min_chars:
             return False
-        language = detect_language(prose)
+        language = detect_language(prose, backend=backend)
         return language is not None and language != body_language
 
     end = len(paras)

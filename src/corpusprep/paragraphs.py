@@ -35,12 +35,16 @@ def split_paragraphs(text: str) -> list[tuple[str, ...]]:
     """
     paragraphs = []
     for block in _BLANK_LINE.split(text):
-        lines = tuple(
-            collapsed for line in block.split("\n") if (collapsed := _SPACES.sub(" ", line).strip())
-        )
+        lines = tuple(collapsed for line in block.split("\n") if (collapsed := _collapse(line)))
         if lines:
             paragraphs.append(lines)
     return paragraphs
+
+
+def _collapse(line: str) -> str:
+    if "  " in line or "\t" in line:  # the regex only where there is something to collapse
+        line = _SPACES.sub(" ", line)
+    return line.strip()
 
 
 def join_body(paras: list[Para]) -> str:

@@ -67,9 +67,10 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
 
     language = None
     if options.detect_language and paras:
-        language = detect_language(join_body(paras), options.language_sample_chars)
+        language = detect_language(join_body(paras), options.language_sample_chars, options.language_backend)
         paras, foreign = drop_foreign_notices(
-            paras, rules, language, options.foreign_notice_max_paragraphs, options.foreign_notice_min_chars
+            paras, rules, language, options.foreign_notice_max_paragraphs, options.foreign_notice_min_chars,
+            options.language_backend,
         )
         found.absorb(foreign)
     if options.rejoin:

@@ -42,6 +42,7 @@ _TRANSLATE = {ord(c): " " for c in _SPACE_LIKE} | {ord(c): None for c in _INVISI
 # sequence that looks like mojibake ("Â\x1f¡"), and repair would not be idempotent.
 _TRANSLATE_FIRST = {k: v for k, v in _TRANSLATE.items() if k not in (0xA0, 0xAD)}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_ODD = re.compile("[" + _SPACE_LIKE + _INVISIBLE + "]")  # str.translate is slow: run it only when needed
 
 
 def repair(text: str) -> tuple[str, list[str]]:
@@ -71,9 +72,10 @@ def repair(text: str) -> tuple[str, list[str]]:
 
 def tidy(text: str, table: dict[int, str | None] = _TRANSLATE) -> str:
     """Odd spaces to spaces, invisible and control characters out, NFC (also for text that entities spelled)."""
-    text = text.translate(table)
+    if _ODD.search(text):
+        text = text.translate(table)
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
-    if not text.isascii():
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text
