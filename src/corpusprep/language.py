@@ -29,7 +29,7 @@ class LanguageBackendError(RuntimeError):
     """The chosen backend cannot run here: the message says what to install."""
 
 
-def detect_language(text: str, sample_chars: int = 2000, backend: str = "langdetect") -> str | None:
+def detect_language(text: str, sample_chars: int = 1000, backend: str = "langdetect") -> str | None:
     """ISO 639-1 code of `text`'s language, or None when there is too little text to tell.
 
     >>> detect_language("Les opinions exprimées dans cet article n'engagent que le ou les auteurs.")

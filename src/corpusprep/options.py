@@ -31,7 +31,7 @@ class CleanOptions:
     tail_max_paragraphs: int = 25
     detect_language: bool = True
     language_backend: str = "langdetect"
-    language_sample_chars: int = 2000
+    language_sample_chars: int = 1000
     foreign_notice_max_paragraphs: int = 3
     foreign_notice_min_chars: int = 50
     rejoin: bool = True

@@ -43,6 +43,8 @@ _TRANSLATE = {ord(c): " " for c in _SPACE_LIKE} | {ord(c): None for c in _INVISI
 _TRANSLATE_FIRST = {k: v for k, v in _TRANSLATE.items() if k not in (0xA0, 0xAD)}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _ODD = re.compile("[" + _SPACE_LIKE + _INVISIBLE + "]")  # str.translate is slow: run it only when needed
+# Every mojibake fingerprint starts with one of these: a one-class scan rules most text out fast.
+_HINT_START = re.compile("[\u0080-\u009f\u00c2-\u00f4\ud800-\udfff]")
 
 
 def repair(text: str) -> tuple[str, list[str]]:
@@ -58,7 +60,7 @@ def repair(text: str) -> tuple[str, list[str]]:
     # ftfy reads context: once its output is tidied ("\xa0Â€" -> " Â€") it may see
     # mojibake it did not see before, so it runs until the text stops changing.
     for _ in range(3):
-        if not _MOJIBAKE_HINT.search(text):
+        if not _HINT_START.search(text) or not _MOJIBAKE_HINT.search(text):
             break
         fixed = ftfy.fix_text(text, _FTFY_CONFIG)
         if fixed != text and not notes:
@@ -67,7 +69,9 @@ def repair(text: str) -> tuple[str, list[str]]:
         if fixed == text:
             break
         text = fixed
-    return tidy(text), notes
+    if "\xa0" in text or "\xad" in text:  # the two characters the first pass left for ftfy
+        text = tidy(text)
+    return text, notes
 
 
 def tidy(text: str, table: dict[int, str | None] = _TRANSLATE) -> str:
