@@ -76,11 +76,15 @@ def build_dataset(
     num_proc: int = 1,
     force: bool = False,
     progress: Callable[[int], None] | None = None,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> BuildReport:
     """Clean every input document and write version `version` (or the `bump`ed one) of dataset `name`.
 
     Raises `BuildError`, `VersionError` or `readers.InputError` for user errors, each with
     a one-line message. `progress` is called with the number of documents done so far.
+    `engine="ray"` cleans on Ray (a local instance, or the cluster at `ray_address`); the
+    files written are the same as with the local engine.
     """
     check_name(name)
     if (version is None) == (bump is None):
@@ -89,6 +93,8 @@ def build_dataset(
     check_inputs(paths)
     if num_proc < 1:
         raise BuildError(f"--num-proc must be 1 or more, not {num_proc}")
+    if engine not in ("local", "ray"):
+        raise BuildError(f"unknown engine {engine!r}: use local or ray")
     rules = rules or default_rules()
     options = options or CleanOptions()
     dataset_dir = Path(out) / name
@@ -110,7 +116,8 @@ def build_dataset(
     tmp.mkdir(parents=True)
     try:
         report = _build_into(tmp, paths, name, version, settings, read_options, rules, options, num_proc, progress,
-                             previous=previous_version([v for v in versions if v != version], version), dataset_dir=dataset_dir)
+                             previous=previous_version([v for v in versions if v != version], version),
+                             dataset_dir=dataset_dir, engine=engine, ray_address=ray_address)
         _replace(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -122,7 +129,7 @@ def build_dataset(
 
 
 def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, options, num_proc, progress,
-                previous: str | None, dataset_dir: Path) -> BuildReport:
+                previous: str | None, dataset_dir: Path, engine: str, ray_address: str | None) -> BuildReport:
     keep = read_options.keep_columns
     kept_rows = ExternalSorter(kept_schema(keep), tmp / ".runs" / "kept")
     rejected_rows = ExternalSorter(rejected_schema(keep), tmp / ".runs" / "rejected")
@@ -130,8 +137,16 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
     fired: Counter[str] = Counter()
     seen: set[str] = set()
     read = 0
-    results = ordered_map(_clean_batch, read_inputs(paths, read_options), num_proc,
-                          initializer=_init_worker, initargs=(rules, options), describe=lambda r: f"{r.id} ({r.source})")
+    records = read_inputs(paths, read_options)
+    describe = lambda record: f"{record.id} ({record.source})"  # noqa: E731
+    if engine == "ray":
+        from .ray import connect, ordered_map_on_ray
+
+        connect(ray_address, num_cpus=num_proc)
+        results = ordered_map_on_ray(_clean_batch_with, records, (rules, options), describe=describe)
+    else:
+        results = ordered_map(_clean_batch, records, num_proc, initializer=_init_worker,
+                              initargs=(rules, options), describe=describe)
     for record, reason, doc in results:
         read += 1
         if record.id in seen:  # the first document with an id keeps it
@@ -204,6 +219,12 @@ _WORKER: dict[str, Any] = {}
 
 def _init_worker(rules: RuleSet, options: CleanOptions) -> None:
     _WORKER["rules"], _WORKER["options"] = rules, options
+
+
+def _clean_batch_with(records: list[RawRecord], state: tuple[RuleSet, CleanOptions]) -> list[tuple[RawRecord, str | None, Any]]:
+    """A Ray task: the rule set and options travel with it (once per worker, via the object store)."""
+    _init_worker(*state)
+    return _clean_batch(records)
 
 
 def _clean_batch(records: list[RawRecord]) -> list[tuple[RawRecord, str | None, Any]]:

@@ -46,6 +46,9 @@ def parser() -> argparse.ArgumentParser:
                    help="language ID: langdetect (default) or fasttext (about 100x faster; pip install 'corpusprep[fast]')")
     p.add_argument("--license", default="unknown", help="license declared in the dataset card (default: unknown)")
     p.add_argument("--num-proc", type=int, default=1, help="worker processes for cleaning (output is identical for any N)")
+    p.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="where to clean: local processes (default) or Ray (pip install 'corpusprep[ray]')")
+    p.add_argument("--ray-address", help="Ray cluster to join, e.g. ray://head:10001 or auto (default: a local Ray)")
     p.add_argument("--force", action="store_true", help="replace an existing version built from other inputs or options")
     p.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -89,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         with _progress(args.quiet or args.json) as tick:
             report = build_dataset(args.inputs, args.name, args.version, bump=args.bump, out=args.out,
                                    read_options=read_options, rules=rules, options=options, license=args.license,
-                                   num_proc=args.num_proc, force=args.force, progress=tick)
+                                   num_proc=args.num_proc, force=args.force, progress=tick,
+                                   engine=args.engine, ray_address=args.ray_address)
     except (InputError, VersionError, BuildError, UserError, LanguageBackendError) as exc:
         print(f"build-dataset: error: {exc}", file=sys.stderr)
         return 2
