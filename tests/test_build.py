@@ -182,3 +182,37 @@ def test_user_errors_are_refused_with_one_line(tmp_path, call, error, message):
         build_dataset(out=tmp_path, **call)
     assert "\n" not in str(caught.value)
     assert not (tmp_path / "x").exists()
+
+
+def _dies_on_boom(records):
+    """Stands in for a document that crashes the interpreter (a segfault in a C extension)."""
+    import os
+
+    from corpusprep import build
+
+    if any(record.id == "boom.txt" for record in records):
+        os._exit(1)
+    return build._clean_batch_unpatched(records)
+
+
+def test_a_worker_that_dies_is_reported_with_its_document_and_no_version_is_written(tmp_path, monkeypatch):
+    from corpusprep import build
+    from corpusprep.parallel import WorkerDied
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus, ignore=shutil.ignore_patterns("expected"))
+    (corpus / "boom.txt").write_text("This document kills the worker that cleans it.")
+    monkeypatch.setattr(build, "_clean_batch_unpatched", build._clean_batch, raising=False)
+    monkeypatch.setattr(build, "_clean_batch", _dies_on_boom)  # forked workers inherit the patch
+    with pytest.raises(WorkerDied, match=r"died while cleaning document boom.txt \("):
+        build_dataset([corpus], "boom", "1.0.0", out=tmp_path / "dist", num_proc=2)
+    assert not (tmp_path / "dist" / "boom").exists()
+
+
+def test_document_counts_are_known_for_text_files_and_parquet_only(seeds_build):
+    from corpusprep.readers import count_documents
+
+    _, built = seeds_build
+    assert count_documents([SEEDS]) == 5
+    assert count_documents([built]) == 5  # Parquet row counts; manifest.json is not data
+    assert count_documents([SEEDS, CORPUS]) is None  # CSV rows are unknown until read

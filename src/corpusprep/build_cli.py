@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         options = CleanOptions(language_backend=args.language_backend)
         if args.min_words is not None:
             options = dataclasses.replace(options, min_words=args.min_words)
-        with _progress(args.quiet or args.json) as tick:
+        with _progress(args.quiet or args.json, args.inputs) as tick:
             report = build_dataset(args.inputs, args.name, args.version, bump=args.bump, out=args.out,
                                    read_options=read_options, rules=rules, options=options, license=args.license,
                                    num_proc=args.num_proc, force=args.force, progress=tick,
@@ -132,10 +132,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 class _progress:
-    """A tqdm bar on stderr with documents per second; shown only for runs longer than a moment."""
+    """A tqdm bar on stderr with documents per second (and an ETA when the input size is known); shown only for runs longer than a moment."""
 
-    def __init__(self, disabled: bool):
+    def __init__(self, disabled: bool, inputs: list[Path]):
         self.disabled = disabled
+        self.inputs = inputs
         self.bar = None
 
     def __enter__(self):
@@ -143,7 +144,13 @@ class _progress:
             return None
         from tqdm import tqdm
 
-        self.bar = tqdm(unit=" docs", desc="cleaning", delay=1.0, file=sys.stderr, dynamic_ncols=True)
+        from .readers import InputError, count_documents
+
+        try:
+            total = count_documents(self.inputs)  # known for text files and Parquet: then an ETA shows
+        except (InputError, OSError):
+            total = None  # the build itself reports unreadable inputs
+        self.bar = tqdm(total=total, unit=" docs", desc="cleaning", delay=1.0, file=sys.stderr, dynamic_ncols=True)
         done = [0]
 
         def tick(count: int) -> None:

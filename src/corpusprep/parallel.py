@@ -44,16 +44,26 @@ def ordered_map(
         for batch in batches:
             window.append((batch, pool.submit(func, batch)))
             if len(window) >= 2 * num_proc:
-                yield from _result(window.popleft(), describe)
+                yield from _result(*window.popleft(), func, initializer, initargs, describe)
         while window:
-            yield from _result(window.popleft(), describe)
+            yield from _result(*window.popleft(), func, initializer, initargs, describe)
 
 
-def _result(entry: tuple[list[T], Future], describe: Callable[[T], str]) -> list[R]:
-    batch, future = entry
+def _result(batch: list[T], future: Future, func, initializer, initargs, describe: Callable[[T], str]) -> list[R]:
     try:
         return future.result()
     except BrokenProcessPool:
-        raise WorkerDied(
-            f"a worker process died while cleaning the batch starting at {describe(batch[0])} ({len(batch)} documents)"
-        ) from None
+        culprit = _culprit(batch, func, initializer, initargs)
+        what = f"document {describe(culprit)}" if culprit is not None else f"the batch starting at {describe(batch[0])}"
+        raise WorkerDied(f"a worker process died while cleaning {what}") from None
+
+
+def _culprit(batch: list[T], func, initializer, initargs) -> T | None:
+    """Replay the lost batch one document at a time, each in a fresh process, to name the one that kills."""
+    for item in batch:
+        with ProcessPoolExecutor(1, initializer=initializer, initargs=initargs) as solo:
+            try:
+                solo.submit(func, [item]).result()
+            except BrokenProcessPool:
+                return item
+    return None

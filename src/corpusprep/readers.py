@@ -62,6 +62,29 @@ def check_inputs(paths: Sequence[Path]) -> None:
             raise InputError(f"unsupported input {path}: use {', '.join(TEXT_SUFFIXES + TABLE_SUFFIXES)}, or a folder")
 
 
+def count_documents(paths: Sequence[Path]) -> int | None:
+    """How many records the inputs hold, when that is cheap to know (for a progress ETA), else None.
+
+    Text files and Parquet row counts are known without reading; JSON Lines and CSV are not.
+    It follows the same choice of files as `read_inputs`.
+    """
+    total = 0
+    for path in paths:
+        if path.is_dir() and (path / "state.json").is_file():
+            return None
+        texts, tables = ([path], []) if path.is_file() and _kind(path) == "text" else _members(path)
+        if texts:
+            total += len(texts)
+            continue
+        for table in tables:
+            if _kind(table) != "parquet":
+                return None
+            import pyarrow.parquet as pq
+
+            total += pq.ParquetFile(table).metadata.num_rows
+    return total
+
+
 def read_inputs(paths: Sequence[Path], options: ReadOptions = ReadOptions()) -> Iterator[RawRecord]:
     """Yield every record of every input, lazily, in a stable order."""
     check_inputs(paths)
@@ -80,12 +103,7 @@ def _read_path(path: Path, options: ReadOptions) -> Iterator[RawRecord]:
     if (path / "dataset_info.json").is_file() and (path / "state.json").is_file():
         yield from _saved_dataset(path, options)
         return
-    files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
-    # Top-level .json files of a dataset folder are metadata (manifest.json, dataset_infos.json).
-    tables = _hub_data_files(path) or [
-        p for p in files if _kind(p) not in (None, "text") and not (p.parent == path and p.suffix == ".json")
-    ]
-    texts = [p for p in files if _kind(p) == "text" and p.name.lower() != "readme.md"]
+    texts, tables = _members(path)
     if tables and not texts:  # a Hub-layout folder: data files, a README card
         for table in tables:
             yield from _table(table, _kind(table), options, prefix=table.relative_to(path).as_posix())
@@ -94,6 +112,19 @@ def _read_path(path: Path, options: ReadOptions) -> Iterator[RawRecord]:
         raise InputError(f"no {'/'.join(TEXT_SUFFIXES)} files or data files in {path}")
     for text_path in texts:
         yield _text_file(text_path, path)
+
+
+def _members(path: Path) -> tuple[list[Path], list[Path]]:
+    """The text files and the data files of an input (a folder, or one data file)."""
+    if path.is_file():
+        return [], [path]
+    files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+    # Top-level .json files of a dataset folder are metadata (manifest.json, dataset_infos.json).
+    tables = _hub_data_files(path) or [
+        p for p in files if _kind(p) not in (None, "text") and not (p.parent == path and p.suffix == ".json")
+    ]
+    texts = [p for p in files if _kind(p) == "text" and p.name.lower() != "readme.md"]
+    return texts, tables
 
 
 def _hub_data_files(root: Path) -> list[Path]:
