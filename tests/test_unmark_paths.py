@@ -1,0 +1,62 @@
+"""The fast tokenizer for simple HTML gives exactly what BeautifulSoup gives, or steps aside."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpusprep.unmark import _STRAY_AMP, _STRAY_LT, simple_html_to_text, soup_to_text
+
+BLOCKS = ["p", "div", "h1", "h2", "li", "ul", "blockquote", "section", "td", "tr", "table"]
+INLINES = ["b", "i", "em", "strong", "a", "span", "small", "sup"]
+VOIDS = ["<br>", "<br/>", "<hr>", '<img src="x.png" alt="a > b">', "<img src=x.png>", "<wbr>"]
+WORDS = st.sampled_from(["word", "AT&amp;T", "x &lt; y", "&nbsp;", "caf&eacute;", "&#8217;", "&#x201C;", "&foo;",
+                         "  ", "\n", "\n\n", "tab\there", "plain", "Ünïcödé", "a & b", "&copy"])
+
+
+def _text():
+    return st.lists(WORDS, min_size=0, max_size=4).map(" ".join)
+
+
+def _node(depth: int):
+    leaf = st.one_of(_text(), st.sampled_from(VOIDS))
+    if depth == 0:
+        return leaf
+    children = st.lists(_node(depth - 1), max_size=3).map("".join)
+    tag = st.sampled_from(BLOCKS + INLINES)
+    attrs = st.sampled_from(["", ' class="c"', " id=x", " data-x='1'", ' href="http://e.org/?a=1&amp;b=2"'])
+    element = st.tuples(tag, attrs, children).map(lambda t: f"<{t[0]}{t[1]}>{t[2]}</{t[0]}>")
+    return st.one_of(leaf, element)
+
+
+def _prepared(markup: str) -> str:
+    """What html_to_text hands either path: stray '<' and '&' already escaped."""
+    return _STRAY_AMP.sub("&amp;", _STRAY_LT.sub("&lt;", markup))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_node(3), min_size=1, max_size=4).map("".join))
+def test_simple_html_reads_like_beautifulsoup(markup):
+    prepared = _prepared(markup)
+    fast = simple_html_to_text(prepared)
+    if fast is not None:
+        assert fast == soup_to_text(prepared)[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>/&;#pbdivr x=\"'!-\n")), max_size=60))
+def test_the_fast_path_agrees_or_steps_aside_on_fragments(markup):
+    prepared = _prepared(markup)
+    fast = simple_html_to_text(prepared)
+    if fast is not None:
+        assert fast == soup_to_text(prepared)[0]
+
+
+def test_misnested_unclosed_and_commented_markup_goes_to_beautifulsoup():
+    for markup in ("<b>x<p>y</b>z</p>", "<p>a<p>b</p>", "<p>a<!-- c --></p>", "<pre> x </pre>", "<p>a<script>s</script></p>"):
+        assert simple_html_to_text(_prepared(markup)) is None
+
+
+def test_the_fast_path_takes_ordinary_pages():
+    page = "<html><body><h1>Title</h1><p>One &amp; two.</p>\n<p>Three<br>four.</p></body></html>"
+    assert simple_html_to_text(page) == soup_to_text(page)[0]
