@@ -62,7 +62,7 @@ def repair(text: str) -> tuple[str, list[str]]:
     for _ in range(3):
         if not _HINT_START.search(text) or not _MOJIBAKE_HINT.search(text):
             break
-        fixed = ftfy.fix_text(text, _FTFY_CONFIG)
+        fixed = _fix_hinted_lines(text)
         if fixed != text and not notes:
             notes.append("repaired:mojibake")
         fixed = tidy(fixed)
@@ -72,6 +72,20 @@ def repair(text: str) -> tuple[str, list[str]]:
     if "\xa0" in text or "\xad" in text:  # the two characters the first pass left for ftfy
         text = tidy(text)
     return text, notes
+
+
+def _fix_hinted_lines(text: str) -> str:
+    """ftfy on the lines that hold a mojibake fingerprint only.
+
+    ftfy repairs text one line at a time anyway, so this gives the same result, but a
+    damaged sentence no longer costs a pass of ftfy over the whole article (about 3.5
+    ms for 5 KB).
+    """
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if _HINT_START.search(line) and _MOJIBAKE_HINT.search(line):
+            lines[number] = ftfy.fix_text(line, _FTFY_CONFIG)
+    return "\n".join(lines)
 
 
 def tidy(text: str, table: dict[int, str | None] = _TRANSLATE) -> str:
