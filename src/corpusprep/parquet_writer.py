@@ -1,6 +1,6 @@
 """Write rows, already in their final order, as Parquet shards in the Hugging Face layout.
 
-Files are `<split>-00000-of-0000N.parquet`. Row groups stay under about 64 MB of
+Files are `<split>-00000-of-0000N.parquet`. Row groups stay under about 16 MB of
 uncompressed data (the Hub's Dataset Viewer wants at most about 100 MB) and shards
 under about 500 MB. Output is byte-identical for identical rows: no timestamps, one
 Arrow chunk per row group, fixed writer options.
@@ -17,7 +17,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-ROW_GROUP_BYTES = 64 * 1024 * 1024
+ROW_GROUP_BYTES = 16 * 1024 * 1024  # rows wait here as Python objects: keep the buffer small
 SHARD_BYTES = 500 * 1024 * 1024
 
 

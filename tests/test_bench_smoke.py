@@ -1,0 +1,73 @@
+"""The benchmark scripts run end to end on a tiny corpus. No timing is asserted: machines vary."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+BENCH = ROOT / "bench"
+# A UTF-8 multi-byte sequence read as cp1252: "’" -> "â€™", "é" -> "Ã©", "—" -> "â€”".
+MOJIBAKE = re.compile("â€|Ã[\u0080-\u00bf]")
+
+
+def _make(out, docs=40, seed=0):
+    subprocess.run([sys.executable, str(BENCH / "make_corpus.py"), "--docs", str(docs), "--out", str(out),
+                    "--seed", str(seed)], check=True, capture_output=True)
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_corpus_is_deterministic_and_mixed(tmp_path):
+    first = _make(tmp_path / "a.jsonl")
+    _make(tmp_path / "b.jsonl")
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+    assert len(first) == 40 and all(set(row) == {"id", "text"} for row in first)
+    assert len({row["id"] for row in first}) == 40
+
+    meta = json.loads((tmp_path / "a.jsonl.meta.json").read_text(encoding="utf-8"))
+    assert meta["docs"] == 40 and meta["seed"] == 0
+    assert meta["mix"] == {"html": 8, "mojibake": 4, "footer": 6, "page_break": 4, "plain": meta["mix"]["plain"]}
+
+    texts = [row["text"] for row in first]
+    assert sum(t.startswith("<html><body><h1>") for t in texts) == 8
+    # the sample articles hold no mojibake and no WSWS/Mondialisation boilerplate of their own:
+    # only the generator's injections (and the seeds' own footers) put it there
+    assert sum(bool(MOJIBAKE.search(t)) for t in texts) >= 4
+    assert any("To contact the WSWS" in t for t in texts)
+    assert any("Avis de non-responsabilité" in t for t in texts)
+
+    # a page break: a paragraph that stops mid-sentence and goes on in the next one
+    sys.path.insert(0, str(BENCH))
+    try:
+        import make_corpus
+    finally:
+        sys.path.remove(str(BENCH))
+    generator = make_corpus.Generator(0)
+    broken = [generator.next() for _ in range(40)]
+    split = [text for text, kinds in broken if "page_break" in kinds]
+    assert len(split) == 4 and set(split) <= set(texts)
+    assert all(re.search(r"[^\s.!?:;\"”’)\]>](?:\n\n|</p>\n<p>)[a-z]", text) for text in split)
+
+    other_seed = _make(tmp_path / "c.jsonl", seed=1)
+    assert [row["text"] for row in other_seed] != texts
+
+
+def test_run_writes_results(tmp_path):
+    work = tmp_path / "work"
+    done = subprocess.run([sys.executable, str(BENCH / "run.py"), "--docs", "40", "--skip-naive", "--workdir", str(work)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr + done.stdout
+    results = json.loads((work / "results.json").read_text(encoding="utf-8"))
+    stages = [row["stage"] for row in results["rows"]]
+    assert stages[0] == "floor" and {"build langdetect 1", "build fasttext 1"} <= set(stages) and "naive" not in stages
+    for row in results["rows"]:
+        assert row["docs"] == 40
+        assert row["seconds"] > 0 and row["peak_rss_mb"] > 0
+    builds = [row for row in results["rows"] if row["stage"].startswith("build")]
+    assert all(row["kept"] + row["rejected"] == 40 for row in builds)
+    if len(builds) > 1:
+        assert results["identical_builds"]["identical"] is True
+    assert "| stage |" in done.stdout
