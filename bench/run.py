@@ -24,7 +24,6 @@ MB are 10^6 bytes; MB/s is input MB (the JSONL file) per second. See docs/perfor
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib.util
 import json
 import os
@@ -41,6 +40,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import make_corpus  # noqa: E402
+
+from corpusprep.hashing import sha256_file  # noqa: E402
 
 DEFAULT_WORKDIR = HERE / ".work"
 NAME, VERSION = "bench", "1.0.0"
@@ -188,16 +189,8 @@ def build_command(corpus: Path, out: Path, num_proc: int, backend: str) -> list[
                    "--quiet", "--out", str(out), "--force", "--num-proc", str(num_proc), "--language-backend", backend]
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def tree_hashes(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): _sha256(p) for p in sorted(root.rglob("*")) if p.is_file()}
+    return {p.relative_to(root).as_posix(): sha256_file(p) for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def machine() -> dict:
