@@ -169,7 +169,7 @@ def corpus_for(docs: int, seed: int, workdir: Path) -> tuple[Path, dict]:
     if path.is_file() and meta_file.is_file():
         meta = json.loads(meta_file.read_text(encoding="utf-8"))
         if (meta.get("generator"), meta.get("docs"), meta.get("seed")) == (make_corpus.GENERATOR, docs, seed) \
-                and path.stat().st_size == meta.get("bytes") and _sha256(path) == meta.get("sha256"):
+                and path.stat().st_size == meta.get("bytes") and sha256_file(path) == meta.get("sha256"):
             print(f"[bench] reusing {path} ({meta['bytes'] / 1e6:.1f} MB)", flush=True)
             return path, meta
     started = time.perf_counter()
