@@ -71,3 +71,7 @@ def test_run_writes_results(tmp_path):
     if len(builds) > 1:
         assert results["identical_builds"]["identical"] is True
     assert "| stage |" in done.stdout
+    again = subprocess.run([sys.executable, str(BENCH / "run.py"), "--docs", "40", "--skip-naive", "--workdir", str(work),
+                            "--backends", "fasttext"], capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr + again.stdout
+    assert "[bench] reusing" in again.stdout  # the corpus is checked by sha256 and not made again
