@@ -207,9 +207,8 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
         "files": {p.relative_to(tmp).as_posix(): sha256_file(p) for p in sorted(tmp.rglob("*")) if p.is_file()},
     }
     (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    total = sum(p.stat().st_size for p in tmp.rglob("*") if p.is_file())
     return BuildReport(name, version, tmp, read=read, kept=kept.rows, rejected=info["counts"]["rejected"],
-                       removals_by_rule=info["counts"]["removals_by_rule"], bytes=total, previous_version=previous,
+                       removals_by_rule=info["counts"]["removals_by_rule"], bytes=_folder_bytes(tmp), previous_version=previous,
                        diff_counts=manifest["diff_counts"])
 
 
@@ -287,6 +286,10 @@ def _build_date() -> str | None:
     return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).isoformat()
 
 
+def _folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
 def _read_manifest(version_dir: Path) -> dict[str, Any]:
     try:
         return json.loads((version_dir / "manifest.json").read_text(encoding="utf-8"))
@@ -298,7 +301,7 @@ def _noop_report(name: str, version: str, final: Path, built: dict[str, Any]) ->
     counts = built.get("counts", {})
     return BuildReport(name, version, final, noop=True, read=counts.get("read", 0), kept=counts.get("kept", 0),
                        rejected=counts.get("rejected", {}), removals_by_rule=counts.get("removals_by_rule", {}),
-                       bytes=sum(p.stat().st_size for p in final.rglob("*") if p.is_file()),
+                       bytes=_folder_bytes(final),
                        previous_version=built.get("previous_version"), diff_counts=built.get("diff_counts"))
 
 

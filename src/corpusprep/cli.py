@@ -13,6 +13,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from .readers import TEXT_SUFFIXES
+
 EXAMPLES = """examples:
   corpusprep clean seeds/                 summary table of the bundled seeds
   corpusprep clean seeds/ --json          one JSON document per line
@@ -21,7 +23,6 @@ EXAMPLES = """examples:
   corpusprep diff dist/news/1.0.0 dist/news/1.1.0
   corpusprep publish dist/news/1.1.0 alice/news --dry-run
 """
-TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
 class UserError(Exception):

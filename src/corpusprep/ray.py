@@ -55,6 +55,7 @@ def clean_dataset(ds: Any, *, text_column: str = "text", rules: RuleSet | None =
 
     def clean_batch(batch: dict[str, list]) -> dict[str, list]:
         from .pipeline import clean
+        from .schema import removal_rows
 
         raws = list(batch[text_column])
         out = {name: list(values) for name, values in batch.items() if name != text_column}
@@ -62,7 +63,7 @@ def clean_dataset(ds: Any, *, text_column: str = "text", rules: RuleSet | None =
         docs = [clean(raw if isinstance(raw, (str, bytes)) else "", rules=rules, options=options) for raw in raws]
         for name in DOCUMENT_COLUMNS:
             out[name] = [getattr(doc, name) for doc in docs]
-        out["removed"] = [[{"rule": r.rule, "text": r.text, "index": r.index} for r in doc.removed] for doc in docs]
+        out["removed"] = [removal_rows(doc) for doc in docs]
         return out
 
     return ds.map_batches(clean_batch, batch_size=batch_size, batch_format="default")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from .paragraphs import Para
-from .zones import LIST_ITEM as _LIST_ITEM, ends_sentence
+from .zones import LIST_ITEM, ends_sentence
 
 LONG_PROSE_WORDS = 20
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}.,;:!?-–—…"
@@ -41,7 +41,7 @@ def continues(first: Para, last: Para, words: int, after: Para, function_words: 
     """Whether `after` is the rest of a sentence that the paragraph `first`…`last` (`words` long) left unfinished."""
     if first.heading or after.heading or ends_sentence(last.text):
         return False
-    if _LIST_ITEM.match(first.text) or _LIST_ITEM.match(after.text):
+    if LIST_ITEM.match(first.text) or LIST_ITEM.match(after.text):
         return False
     start = after.text[0]
     if start.islower():

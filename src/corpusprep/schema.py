@@ -63,10 +63,15 @@ def _carried(carried: dict[str, Any]) -> dict[str, str | None]:
     return {carried_name(k): None if v is None else str(v) for k, v in carried.items()}
 
 
+def removal_rows(doc: Document) -> list[dict[str, Any]]:
+    """The audit trail as the `removed` column stores it."""
+    return [{"rule": r.rule, "text": r.text, "index": r.index} for r in doc.removed]
+
+
 def kept_row(record_id: str, source: str, sha256: str, doc: Document, carried: dict[str, Any]) -> dict[str, Any]:
     row: dict[str, Any] = {name: getattr(doc, name) for name, _ in KEPT_FIELDS if hasattr(doc, name)}
     row.update(id=record_id, source=source, sha256=sha256)
-    row["removed"] = [{"rule": r.rule, "text": r.text, "index": r.index} for r in doc.removed]
+    row["removed"] = removal_rows(doc)
     row.update(_carried(carried))
     return row
 

@@ -26,7 +26,6 @@ _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _LEAD_WORD = re.compile(r"(?i:by|par)\b")
 LIST_ITEM = re.compile(r"(?:[-–—•*+]|\d{1,3}[.)])\s")
-_LIST_ITEM = LIST_ITEM
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+[\"“‘«(]?[A-ZÀ-ÖØ-Þ]")
 
 
@@ -165,7 +164,7 @@ def looks_like_title(para: Para) -> bool:
     words = text.split()
     if len(para.lines) > 2 or len(text) > 250 or not 2 <= len(words) <= 30 or not _HAS_LETTER.search(text):
         return False
-    if _LEAD_WORD.match(text) or _LIST_ITEM.match(text) or len(_SENTENCE_BREAK.findall(text)) > 1:
+    if _LEAD_WORD.match(text) or LIST_ITEM.match(text) or len(_SENTENCE_BREAK.findall(text)) > 1:
         return False
     core = text.rstrip("\"'”’»)]")
     return not core.endswith((".", ",", ";", ":", "…")) or core.endswith(("...", "….", "…"))
