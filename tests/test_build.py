@@ -156,7 +156,8 @@ def test_csv_parquet_saved_and_hub_layout_inputs(tmp_path, seeds_build):
     _, built = seeds_build
     csv_report = build_dataset([CORPUS], "csv", "1.0.0", out=tmp_path / "d",
                                read_options=ReadOptions(text_column="content", id_column="id"))
-    assert csv_report.read == 250 and csv_report.kept == 237
+    # Two pairs of rows are the same page scraped under two URLs: one copy of each is rejected.
+    assert (csv_report.read, csv_report.kept, csv_report.rejected["duplicate"]) == (250, 235, 2)
     hub_layout = build_dataset([built], "again", "1.0.0", out=tmp_path / "d")  # a built dataset as input
     assert (hub_layout.read, hub_layout.kept) == (5, 5)
     pq.write_table(pq.read_table(built / "data"), tmp_path / "one.parquet")
@@ -188,22 +189,22 @@ def _dies_on_boom(records):
     """Stands in for a document that crashes the interpreter (a segfault in a C extension)."""
     import os
 
-    from corpusprep import build
+    from corpusprep import workers
 
     if any(record.id == "boom.txt" for record in records):
         os._exit(1)
-    return build._clean_batch_unpatched(records)
+    return workers.clean_batch_unpatched(records)
 
 
 def test_a_worker_that_dies_is_reported_with_its_document_and_no_version_is_written(tmp_path, monkeypatch):
-    from corpusprep import build
+    from corpusprep import workers
     from corpusprep.parallel import WorkerDied
 
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus, ignore=shutil.ignore_patterns("expected"))
     (corpus / "boom.txt").write_text("This document kills the worker that cleans it.")
-    monkeypatch.setattr(build, "_clean_batch_unpatched", build._clean_batch, raising=False)
-    monkeypatch.setattr(build, "_clean_batch", _dies_on_boom)  # forked workers inherit the patch
+    monkeypatch.setattr(workers, "clean_batch_unpatched", workers.clean_batch, raising=False)
+    monkeypatch.setattr(workers, "clean_batch", _dies_on_boom)  # forked workers inherit the patch
     with pytest.raises(WorkerDied, match=r"died while cleaning document boom.txt \("):
         build_dataset([corpus], "boom", "1.0.0", out=tmp_path / "dist", num_proc=2)
     assert not (tmp_path / "dist" / "boom").exists()

@@ -14,20 +14,24 @@ import json
 import os
 import shutil
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
+from . import workers
 from .card import render_card
 from .diff import diff_versions
+from .duplicates import DedupOptions, DuplicateFinder, Duplicates
 from .hashing import sha256_file
+from .learned import RULE_PREFIX, BoilerplateLearner, LearnedBoilerplate, LearnedReport, LearnOptions, is_learned_rule, rule_site
 from .options import CleanOptions
 from .parallel import ordered_map
 from .parquet_writer import write_shards
-from .pipeline import clean
-from .readers import RawRecord, ReadOptions, check_inputs, read_inputs
+from .readers import ReadOptions, check_inputs, read_inputs
 from .rules import RuleSet, default_rules
 from .schema import kept_row, kept_schema, rejected_row, rejected_schema
 from .sorting import ExternalSorter
@@ -55,6 +59,10 @@ class BuildReport:
     bytes: int = 0
     previous_version: str | None = None
     diff_counts: dict[str, int] | None = None
+    #: Per site with learned paragraphs: documents, paragraphs learned, removals, top paragraphs.
+    learned_boilerplate: dict[str, Any] = field(default_factory=dict)
+    #: Groups, documents in groups, copies, exact copies, the largest groups (None: detection off).
+    duplicates: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)
@@ -75,16 +83,21 @@ def build_dataset(
     license: str = "unknown",
     num_proc: int = 1,
     force: bool = False,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, str], None] | None = None,
     engine: str = "local",
     ray_address: str | None = None,
+    learn: LearnOptions | None = None,
+    dedup: DedupOptions | None = None,
 ) -> BuildReport:
     """Clean every input document and write version `version` (or the `bump`ed one) of dataset `name`.
 
     Raises `BuildError`, `VersionError` or `readers.InputError` for user errors, each with
-    a one-line message. `progress` is called with the number of documents done so far.
-    `engine="ray"` cleans on Ray (a local instance, or the cluster at `ray_address`); the
-    files written are the same as with the local engine.
+    a one-line message. The inputs are read twice: a first pass learns each site's
+    recurring boilerplate (`learn`), the second cleans; duplicates are grouped after it
+    (`dedup`). `progress(done, phase)` is called with the number of documents done so
+    far in the pass, phase "learning" or "cleaning". `engine="ray"` runs both passes on
+    Ray (a local instance, or the cluster at `ray_address`); the files written are the
+    same as with the local engine.
     """
     check_name(name)
     if (version is None) == (bump is None):
@@ -97,12 +110,14 @@ def build_dataset(
         raise BuildError(f"unknown engine {engine!r}: use local or ray")
     rules = rules or default_rules()
     options = options or CleanOptions()
+    learn = learn or LearnOptions()
+    dedup = dedup or DedupOptions()
     dataset_dir = Path(out) / name
     _sweep_leftovers(dataset_dir)
     versions = existing_versions(dataset_dir)
     version = version if version is not None else bump_version(versions[-1] if versions else None, bump or "")
     parse_version(version)
-    settings = _settings(paths, read_options, rules, options, license)
+    settings = _settings(paths, read_options, rules, options, license, learn, dedup)
     final = dataset_dir / version
     if final.exists():
         built = _read_manifest(final)
@@ -117,7 +132,7 @@ def build_dataset(
     try:
         report = _build_into(tmp, paths, name, version, settings, read_options, rules, options, num_proc, progress,
                              previous=previous_version([v for v in versions if v != version], version),
-                             dataset_dir=dataset_dir, engine=engine, ray_address=ray_address)
+                             dataset_dir=dataset_dir, engine=engine, ray_address=ray_address, learn=learn, dedup=dedup)
         _replace(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -129,48 +144,59 @@ def build_dataset(
 
 
 def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, options, num_proc, progress,
-                previous: str | None, dataset_dir: Path, engine: str, ray_address: str | None) -> BuildReport:
+                previous: str | None, dataset_dir: Path, engine: str, ray_address: str | None,
+                learn: LearnOptions, dedup: DedupOptions) -> BuildReport:
     keep = read_options.keep_columns
-    kept_rows = ExternalSorter(kept_schema(keep), tmp / ".runs" / "kept")
-    rejected_rows = ExternalSorter(rejected_schema(keep), tmp / ".runs" / "rejected")
+    scratch = tmp / ".runs"
+    if engine == "ray":
+        from .ray import connect
+
+        connect(ray_address, num_cpus=num_proc)
+    mapper = _Mapper(engine, num_proc, paths, read_options, progress)
+    learned = _learn(mapper, rules, options, learn, scratch / "learn") if learn.enabled else LearnedBoilerplate()
+    learned_report = LearnedReport(learned)
+    finder = DuplicateFinder(scratch / "duplicates", dedup) if dedup.enabled else None
+    kept_rows = ExternalSorter(kept_schema(keep).append(pa.field(_RAW, pa.string())), scratch / "kept")
+    rejected_rows = ExternalSorter(rejected_schema(keep), scratch / "rejected")
     reasons: Counter[str] = Counter()
     fired: Counter[str] = Counter()
     seen: set[str] = set()
     read = 0
-    records = read_inputs(paths, read_options)
-    describe = lambda record: f"{record.id} ({record.source})"  # noqa: E731
-    if engine == "ray":
-        from .ray import connect, ordered_map_on_ray
-
-        connect(ray_address, num_cpus=num_proc)
-        results = ordered_map_on_ray(_clean_batch_with, records, (rules, options), describe=describe)
-    else:
-        results = ordered_map(_clean_batch, records, num_proc, initializer=_init_worker,
-                              initargs=(rules, options), describe=describe)
-    for record, reason, doc in results:
+    keep_raw = dedup.enabled and not dedup.keep_duplicates  # a copy sent to `rejected` keeps its raw text
+    state = (rules, options, learned, finder is not None)
+    for record, reason, doc, fingerprint in mapper.map("cleaning", workers.clean_batch, workers.clean_batch_with, state):
         read += 1
         if record.id in seen:  # the first document with an id keeps it
             reason = "duplicate_id"
         seen.add(record.id)
         if doc is not None:
-            fired.update(r.rule for r in doc.removed)
+            fired.update(f"{RULE_PREFIX}:{rule_site(r.rule)}" if is_learned_rule(r.rule) else r.rule for r in doc.removed)
+            learned_report.add(doc.removed)
         if reason is None:
-            kept_rows.add(kept_row(record.id, record.source, record.sha256, doc, record.carried))
+            row = kept_row(record.id, record.source, record.sha256, doc, record.carried)
+            row[_RAW] = _text(record.raw) if keep_raw else None
+            kept_rows.add(row)
+            if finder is not None and fingerprint is not None:
+                finder.add(record.id, doc, *fingerprint)
         else:
             reasons[reason] += 1
             rejected_rows.add(rejected_row(record.id, record.source, record.sha256, reason, record.raw, record.carried))
-        if progress:
-            progress(read)
     if read == 0:
         raise BuildError("the inputs hold no documents")
-    kept = write_shards(kept_rows.sorted_rows(), kept_rows.schema, tmp / "data")
+    duplicates = finder.finish() if finder is not None else Duplicates()
+    routed = _route_duplicates(kept_rows.sorted_rows(), duplicates, dedup, rejected_rows, reasons)
+    kept = write_shards(routed, kept_schema(keep), tmp / "data")
     rejected = write_shards(rejected_rows.sorted_rows(), rejected_rows.schema, tmp / "rejected")
-    shutil.rmtree(tmp / ".runs", ignore_errors=True)
+    shutil.rmtree(scratch, ignore_errors=True)
 
     diff = diff_versions(dataset_dir / previous, tmp) if previous else None
     if diff is not None:
         (tmp / "diff.json").write_text(json.dumps(diff, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     languages = _languages(tmp / "data")
+    corpus = {
+        "learned_boilerplate": learned_report.to_dict(),
+        "duplicates": {**duplicates.report(), "copies_kept": dedup.keep_duplicates} if dedup.enabled else None,
+    }
     info = {
         "name": name,
         "pretty_name": name,
@@ -190,8 +216,9 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
         },
         "bytes": {"kept": kept.uncompressed_bytes, "rejected": rejected.uncompressed_bytes},
         "diff": diff,
+        **corpus,
     }
-    (tmp / "README.md").write_text(render_card(info, kept_rows.schema, rejected_rows.schema), encoding="utf-8")
+    (tmp / "README.md").write_text(render_card(info, kept_schema(keep), rejected_rows.schema), encoding="utf-8")
     manifest = {
         "name": name,
         "version": version,
@@ -202,6 +229,7 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
         "rule_packs": info["rule_packs"],
         "counts": info["counts"],
         "languages": languages,
+        **corpus,
         "previous_version": previous,
         "diff_counts": diff["counts"] if diff else None,
         "files": {p.relative_to(tmp).as_posix(): sha256_file(p) for p in sorted(tmp.rglob("*")) if p.is_file()},
@@ -209,40 +237,73 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
     (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return BuildReport(name, version, tmp, read=read, kept=kept.rows, rejected=info["counts"]["rejected"],
                        removals_by_rule=info["counts"]["removals_by_rule"], bytes=_folder_bytes(tmp), previous_version=previous,
-                       diff_counts=manifest["diff_counts"])
+                       diff_counts=manifest["diff_counts"], **corpus)
 
 
-# Worker side: the rule set and options are sent once per process, not per batch.
-_WORKER: dict[str, Any] = {}
+_RAW = "__raw"  # the raw text rides along with a kept row until duplicates are known, then is dropped
 
 
-def _init_worker(rules: RuleSet, options: CleanOptions) -> None:
-    _WORKER["rules"], _WORKER["options"] = rules, options
+class _Mapper:
+    """Runs one corpus pass: every input record through a worker function, in input order, locally or on Ray."""
+
+    def __init__(self, engine: str, num_proc: int, paths: list[Path], read_options: ReadOptions,
+                 progress: Callable[[int, str], None] | None):
+        self.engine, self.num_proc, self.paths, self.read_options = engine, num_proc, paths, read_options
+        self.progress = progress
+
+    def map(self, phase: str, local: Callable, remote: Callable, state: tuple) -> Iterator[Any]:
+        records = read_inputs(self.paths, self.read_options)
+        describe = lambda record: f"{record.id} ({record.source})"  # noqa: E731
+        if self.engine == "ray":
+            from .ray import ordered_map_on_ray
+
+            results = ordered_map_on_ray(remote, records, state, describe=describe)
+        else:
+            results = ordered_map(local, records, self.num_proc, initializer=workers.init, initargs=state,
+                                  describe=describe)
+        for done, result in enumerate(results, 1):
+            yield result
+            if self.progress:
+                self.progress(done, phase)
 
 
-def _clean_batch_with(records: list[RawRecord], state: tuple[RuleSet, CleanOptions]) -> list[tuple[RawRecord, str | None, Any]]:
-    """A Ray task: the rule set and options travel with it (once per worker, via the object store)."""
-    _init_worker(*state)
-    return _clean_batch(records)
+def _learn(mapper: _Mapper, rules: RuleSet, options: CleanOptions, learn: LearnOptions, folder: Path) -> LearnedBoilerplate:
+    """Pass 1: count every site's paragraphs (hashes only) and learn the recurring ones."""
+    learner = BoilerplateLearner(folder, learn)
+    for site, keys in mapper.map("learning", workers.keys_batch, workers.keys_batch_with, (rules, options, None, False)):
+        learner.add(site, keys)
+    return learner.finish()
 
 
-def _clean_batch(records: list[RawRecord]) -> list[tuple[RawRecord, str | None, Any]]:
-    out = []
-    for record in records:
-        if record.problem:
-            out.append((record, record.problem, None))
+def _route_duplicates(rows: Iterator[dict[str, Any]], duplicates: Duplicates, dedup: DedupOptions,
+                      rejected_rows: ExternalSorter, reasons: Counter[str]) -> Iterator[dict[str, Any]]:
+    """Kept rows in id order with their duplicate group; copies go to `rejected` unless all copies are kept."""
+    for row in rows:
+        raw = row.pop(_RAW)
+        group, of = duplicates.group_of(row["id"]) if dedup.enabled else (None, None)
+        if of is not None and not dedup.keep_duplicates:
+            reasons["duplicate"] += 1
+            carried = {name: row[name] for name in rejected_rows.schema.names if name in row}
+            rejected_rows.add({**carried, **rejected_row(row["id"], row["source"], row["sha256"], "duplicate",
+                                                         raw or "", {}, of)})
             continue
-        doc = clean(record.raw, rules=_WORKER["rules"], options=_WORKER["options"])
-        out.append((record, doc.rejected, doc))
-    return out
+        row["duplicate_group"], row["duplicate_of"] = group, of
+        yield row
 
 
-def _settings(paths, read_options: ReadOptions, rules: RuleSet, options: CleanOptions, license: str) -> dict[str, Any]:
+def _text(raw: str | bytes) -> str:
+    return raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+
+
+def _settings(paths, read_options: ReadOptions, rules: RuleSet, options: CleanOptions, license: str,
+              learn: LearnOptions, dedup: DedupOptions) -> dict[str, Any]:
     """Everything that decides the output: equal settings mean an identical build (JSON-normalised)."""
     return json.loads(json.dumps({
         "inputs": [{"path": str(p), "sha256": _fingerprint_input(p)} for p in paths],
         "read_options": dataclasses.asdict(read_options),
         "clean_options": dataclasses.asdict(options),
+        "learn_options": dataclasses.asdict(learn),
+        "dedup_options": dataclasses.asdict(dedup),
         "rules_fingerprint": rules.fingerprint,
         "license": license,
         "corpusprep_version": _version("corpusprep"),
@@ -302,7 +363,8 @@ def _noop_report(name: str, version: str, final: Path, built: dict[str, Any]) ->
     return BuildReport(name, version, final, noop=True, read=counts.get("read", 0), kept=counts.get("kept", 0),
                        rejected=counts.get("rejected", {}), removals_by_rule=counts.get("removals_by_rule", {}),
                        bytes=_folder_bytes(final),
-                       previous_version=built.get("previous_version"), diff_counts=built.get("diff_counts"))
+                       previous_version=built.get("previous_version"), diff_counts=built.get("diff_counts"),
+                       learned_boilerplate=built.get("learned_boilerplate", {}), duplicates=built.get("duplicates"))
 
 
 def _replace(tmp: Path, final: Path) -> None:

@@ -40,6 +40,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--text-column", default="text", help="column holding the article in tabular inputs (default: text)")
     p.add_argument("--id-column", help="column holding a stable document id (default: file path and row number)")
     p.add_argument("--keep-columns", default="", help="comma-separated input columns to carry into the dataset")
+    p.add_argument("--site-column", help="column naming each document's site (e.g. domain), whose boilerplate is "
+                                         "learned together (default: the folder of a text file, the name of a table file)")
     p.add_argument("--rules", action="append", type=Path, default=[], metavar="PACK.toml", help="extra rule pack (repeatable)")
     p.add_argument("--min-words", type=int, help="reject bodies shorter than this (default: 15)")
     p.add_argument("--language-backend", choices=("langdetect", "fasttext"), default="langdetect",
@@ -49,6 +51,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=("local", "ray"), default="local",
                    help="where to clean: local processes (default) or Ray (pip install 'corpusprep[ray]')")
     p.add_argument("--ray-address", help="Ray cluster to join, e.g. ray://head:10001 or auto (default: a local Ray)")
+    corpus = p.add_argument_group("corpus-level cleaning")
+    corpus.add_argument("--no-learn", action="store_true", help="do not learn each site's recurring paragraphs")
+    corpus.add_argument("--learn-min-docs", type=int, default=5, metavar="N",
+                        help="learn a paragraph recurring in at least N documents of its site (default: 5)...")
+    corpus.add_argument("--learn-min-share", type=float, default=0.02, metavar="SHARE",
+                        help="...and in at least this share of them (default: 0.02)")
+    corpus.add_argument("--allow-boilerplate", type=Path, metavar="FILE",
+                        help="paragraphs never to learn, one per line (compared ignoring case, digits and spacing)")
+    corpus.add_argument("--no-dedup", action="store_true", help="do not look for duplicate documents")
+    corpus.add_argument("--keep-duplicates", action="store_true",
+                        help="keep every copy, only marked (default: keep one copy per group, reject the others)")
+    corpus.add_argument("--duplicate-threshold", type=float, default=0.7, metavar="J",
+                        help="estimated Jaccard similarity of word 5-grams above which two bodies are copies (default: 0.7)")
     p.add_argument("--force", action="store_true", help="replace an existing version built from other inputs or options")
     p.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -80,7 +95,9 @@ def main(argv: list[str] | None = None) -> int:
             text_column=args.text_column,
             id_column=args.id_column,
             keep_columns=tuple(c.strip() for c in args.keep_columns.split(",") if c.strip()),
+            site_column=args.site_column,
         )
+        learn, dedup = _corpus_options(args)
         from .options import CleanOptions
 
         from .language import check_backend
@@ -93,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
             report = build_dataset(args.inputs, args.name, args.version, bump=args.bump, out=args.out,
                                    read_options=read_options, rules=rules, options=options, license=args.license,
                                    num_proc=args.num_proc, force=args.force, progress=tick,
-                                   engine=args.engine, ray_address=args.ray_address)
+                                   engine=args.engine, ray_address=args.ray_address, learn=learn, dedup=dedup)
     except (InputError, VersionError, BuildError, UserError, LanguageBackendError) as exc:
         print(f"build-dataset: error: {exc}", file=sys.stderr)
         return 2
@@ -131,6 +148,29 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _corpus_options(args: argparse.Namespace):
+    from .cli import UserError
+    from .duplicates import DedupOptions
+    from .learned import LearnOptions
+
+    if args.learn_min_docs < 1 or not 0 <= args.learn_min_share <= 1:
+        raise UserError("--learn-min-docs must be 1 or more and --learn-min-share between 0 and 1")
+    if not 0 < args.duplicate_threshold <= 1:
+        raise UserError(f"--duplicate-threshold must be above 0 and at most 1, not {args.duplicate_threshold}")
+    allow: tuple[str, ...] = ()
+    if args.allow_boilerplate:
+        try:
+            lines = args.allow_boilerplate.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError(f"cannot read {args.allow_boilerplate}: {exc}") from None
+        allow = tuple(line.strip() for line in lines if line.strip())
+    learn = LearnOptions(enabled=not args.no_learn, min_docs=args.learn_min_docs, min_share=args.learn_min_share,
+                         allow=allow)
+    dedup = DedupOptions(enabled=not args.no_dedup, threshold=args.duplicate_threshold,
+                         keep_duplicates=args.keep_duplicates)
+    return learn, dedup
+
+
 class _progress:
     """A tqdm bar on stderr with documents per second (and an ETA when the input size is known); shown only for runs longer than a moment."""
 
@@ -153,7 +193,11 @@ class _progress:
         self.bar = tqdm(total=total, unit=" docs", desc="cleaning", delay=1.0, file=sys.stderr, dynamic_ncols=True)
         done = [0]
 
-        def tick(count: int) -> None:
+        def tick(count: int, phase: str = "cleaning") -> None:
+            if phase != self.bar.desc:  # a new pass over the inputs
+                self.bar.reset(total=self.bar.total)
+                self.bar.set_description_str(phase)
+                done[0] = 0
             self.bar.update(count - done[0])
             done[0] = count
 
@@ -172,6 +216,14 @@ def summary(report) -> str:
     rows = [("documents read", report.read), ("kept", report.kept)]
     rows += [(f"rejected: {reason}", n) for reason, n in report.rejected.items()]
     rows += [(f"removed by {rule}", n) for rule, n in report.removals_by_rule.items()]
+    learned = report.learned_boilerplate or {}
+    if learned:
+        rows.append(("learned boilerplate", f"{sum(s['paragraphs_learned'] for s in learned.values())} paragraphs "
+                                            f"from {len(learned)} sites"))
+    if report.duplicates and report.duplicates["groups"]:
+        d = report.duplicates
+        rows.append(("duplicate groups", f"{d['groups']} ({d['documents_in_groups']} documents, "
+                                         f"{d['exact_copies']} exact copies)"))
     if report.diff_counts:
         d = report.diff_counts
         rows.append((f"since {report.previous_version}", f"+{d['added']} -{d['removed']} ~{d['changed']}"))

@@ -22,6 +22,8 @@ FIELD_DOCS = {
     "copyright": "the copyright line as printed",
     "source": "the input file the document came from",
     "sha256": "sha256 of the raw input document (bytes as read, or UTF-8 of a text cell)",
+    "duplicate_group": "id of the canonical copy of the document's duplicate group (its own id when it has no copies)",
+    "duplicate_of": "id of the canonical copy this document duplicates; null for a canonical copy",
     "removed": "audit trail: every removal as {rule, text, index}",
     "notes": "repairs that changed text without removing any (decoding, mojibake, markup, rejoins)",
     "reason": "why the document was rejected",
@@ -96,6 +98,7 @@ def render_card(info: dict[str, Any], kept_schema: pa.Schema, rejected_schema: p
     lines += [f"- `{f.name}`: {FIELD_DOCS.get(f.name, 'carried over from the input as text')}" for f in kept_schema]
     lines += ["", "Config `rejected`:", ""]
     lines += [f"- `{f.name}`: {FIELD_DOCS.get(f.name, 'carried over from the input as text')}" for f in rejected_schema]
+    lines += _corpus_sections(info)
     lines += ["", "## How it was cleaned", "",
               f"corpusprep {info['corpusprep_version']}, rule packs: {', '.join(info['rule_packs'])} "
               f"(fingerprint `{info['rules_fingerprint'][:12]}`).", "", "Options:", ""]
@@ -111,3 +114,42 @@ def render_card(info: dict[str, Any], kept_schema: pa.Schema, rejected_schema: p
         if diff["fields_changed"]:
             lines += ["", "Fields changed: " + ", ".join(f"`{k}` ({n})" for k, n in diff["fields_changed"].items()) + "."]
     return "\n".join(lines) + "\n"
+
+
+CARD_SITES = 10
+CARD_PARAGRAPHS = 3
+
+
+def _corpus_sections(info: dict[str, Any]) -> list[str]:
+    """Learned boilerplate and duplicate groups, for a reviewer (manifest.json has more)."""
+    lines = ["", "## Learned boilerplate", ""]
+    sites = info.get("learned_boilerplate") or {}
+    if not sites:
+        lines.append("No paragraph recurred often enough in any site's documents to be learned as boilerplate.")
+    else:
+        lines += [f"Paragraphs recurring across a site's documents, removed under rule `learned:<site>:<documents>` "
+                  f"({len(sites)} sites; `manifest.json` lists every site's top paragraphs):", "",
+                  "| site | documents | paragraphs learned | removals | most removed |", "| --- | ---: | ---: | ---: | --- |"]
+        for site, s in list(sites.items())[:CARD_SITES]:
+            top = "; ".join(f"“{_cell(t['text'])}” ({t['removed']})" for t in s["top"][:CARD_PARAGRAPHS])
+            lines.append(f"| {_cell(site)} | {s['documents']} | {s['paragraphs_learned']} | {s['removals']} | {top} |")
+    lines += ["", "## Duplicates", ""]
+    dups = info.get("duplicates")
+    if dups is None:
+        lines.append("Duplicate detection was off.")
+    elif not dups["groups"]:
+        lines.append("No two documents were copies of each other.")
+    else:
+        fate = ("Every copy is kept, marked" if dups.get("copies_kept") else
+                "Each group keeps its canonical copy; the others are in the `rejected` config (reason `duplicate`)")
+        lines += [f"{dups['groups']} groups of copies hold {dups['documents_in_groups']} documents "
+                  f"({dups['exact_copies']} of the {dups['copies']} copies are exact). {fate}: see `duplicate_group` "
+                  "and `duplicate_of`.", "",
+                  "| kept | copies | size |", "| --- | --- | ---: |"]
+        lines += [f"| `{g['kept']}` | {', '.join(f'`{c}`' for c in g['copies'])} | {g['size']} |" for g in dups["largest_groups"]]
+    return lines
+
+
+def _cell(text: str, limit: int = 80) -> str:
+    text = text.replace("|", "\\|").replace("\n", " ")
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -1,6 +1,6 @@
 """`clean()`: the fixed sequence of stages that turns one scraped article into a `Document`.
 
-decode -> repair -> unmark -> read head (metadata) -> read tail (boilerplate) ->
+decode -> repair -> unmark -> drop learned boilerplate -> read head (metadata) -> read tail (boilerplate) ->
 drop foreign notices -> rejoin -> judge. Each stage is a pure function of the
 paragraphs and what is known so far; this module only runs them in order and
 gathers what they found.
@@ -16,6 +16,7 @@ from .foreign import drop_foreign_notices
 from .found import Found
 from .judge import judge
 from .language import detect_language
+from .learned import LearnedBoilerplate, drop_learned
 from .options import CleanOptions
 from .paragraphs import Para, join_body
 from .rejoin import rejoin
@@ -33,20 +34,23 @@ class Cleaned:
     kept: list[Para]
 
 
-def clean(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions | None = None) -> Document:
+def clean(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions | None = None,
+          learned: LearnedBoilerplate | None = None, site: str = "") -> Document:
     """Clean one scraped article: body text, metadata, audit trail, verdict.
 
     Never raises on a `str`. `rules` defaults to the built-in packs
     (`corpusprep.load_rules("my.toml")` adds your own); `options` to `CleanOptions()`.
+    `learned` (from `learn_boilerplate()`) drops the paragraphs learned for `site`.
 
     >>> doc = clean("Title\\n\\nBy Jane Doe\\n\\nA body long enough to keep. " * 1 + "More words " * 10 + "\\n\\nLoading")
     >>> doc.title, doc.authors, [r.rule for r in doc.removed]
     ('Title', ['Jane Doe'], ['meta.title', 'generic.byline', 'generic.loading_stub'])
     """
-    return run(raw, rules=rules, options=options).document
+    return run(raw, rules=rules, options=options, learned=learned, site=site).document
 
 
-def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions | None = None) -> Cleaned:
+def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions | None = None,
+        learned: LearnedBoilerplate | None = None, site: str = "") -> Cleaned:
     """Like `clean()`, but also return the kept paragraphs with their positions."""
     rules = rules or default_rules()
     options = options or CleanOptions()
@@ -57,6 +61,9 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
     paras, removed, notes = unmark(text)
     found.removed.extend(removed)
     found.notes.extend(notes)
+    if learned is not None:
+        paras, recurring = drop_learned(paras, learned, site, rules)
+        found.absorb(recurring)
 
     paras, head = read_head(paras, rules, found.fields, options.head_max_paragraphs)
     found.absorb(head)

@@ -40,6 +40,9 @@ class RawRecord:
     sha256: str
     carried: dict[str, Any] = field(default_factory=dict)
     problem: str | None = None  # set when the record itself is unusable ("no_text")
+    #: The site whose boilerplate the document shares: the --site-column value, else the
+    #: folder holding a text file or the name of a table file.
+    site: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class ReadOptions:
     text_column: str = "text"
     id_column: str | None = None
     keep_columns: tuple[str, ...] = ()
+    site_column: str | None = None
 
 
 def check_inputs(paths: Sequence[Path]) -> None:
@@ -170,11 +174,12 @@ def _kind(path: Path) -> str | None:
 
 def _text_file(path: Path, root: Path) -> RawRecord:
     record_id = path.relative_to(root).as_posix()
+    site = (Path(root.name) / path.parent.relative_to(root)).as_posix()
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return RawRecord(record_id, b"", str(path), sha256_of(b""), problem=f"unreadable: {exc.strerror}")
-    return RawRecord(record_id, data, str(path), sha256_of(data))
+        return RawRecord(record_id, b"", str(path), sha256_of(b""), problem=f"unreadable: {exc.strerror}", site=site)
+    return RawRecord(record_id, data, str(path), sha256_of(data), site=site)
 
 
 def _open_text(path: Path) -> io.TextIOBase:
@@ -249,7 +254,7 @@ def _records(rows: Iterable[dict[str, Any]], options: ReadOptions, source: str, 
     checked = False
     for number, row in enumerate(rows):
         if "__problem__" in row:
-            yield RawRecord(f"{prefix}:{row['__line__']}", "", source, sha256_of(""), problem=row["__problem__"])
+            yield RawRecord(f"{prefix}:{row['__line__']}", "", source, sha256_of(""), problem=row["__problem__"], site=prefix)
             continue
         if not checked:
             _check_columns(row, options, source)
@@ -257,15 +262,16 @@ def _records(rows: Iterable[dict[str, Any]], options: ReadOptions, source: str, 
         record_id = str(row[options.id_column]) if options.id_column else f"{prefix}:{number}"
         text = row.get(options.text_column)
         carried = {name: row.get(name) for name in options.keep_columns}
+        site = prefix if options.site_column is None or row.get(options.site_column) is None else str(row[options.site_column])
         if not isinstance(text, (str, bytes)):
-            yield RawRecord(record_id, "", source, sha256_of(""), carried, problem="no_text")
+            yield RawRecord(record_id, "", source, sha256_of(""), carried, problem="no_text", site=site)
             continue
-        yield RawRecord(record_id, text, source, sha256_of(text), carried)
+        yield RawRecord(record_id, text, source, sha256_of(text), carried, site=site)
 
 
 def _check_columns(row: dict[str, Any], options: ReadOptions, source: str) -> None:
-    wanted = [options.text_column] + ([options.id_column] if options.id_column else []) + list(options.keep_columns)
+    wanted = [options.text_column] + [c for c in (options.id_column, options.site_column) if c] + list(options.keep_columns)
     missing = [name for name in wanted if name not in row]
     if missing:
         columns = ", ".join(sorted(row)[:20])
-        raise InputError(f"{source} has no column {', '.join(missing)} (columns: {columns}); see --text-column/--id-column/--keep-columns")
+        raise InputError(f"{source} has no column {', '.join(missing)} (columns: {columns}); see --text-column/--id-column/--site-column/--keep-columns")

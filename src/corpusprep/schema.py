@@ -33,6 +33,8 @@ KEPT_FIELDS: tuple[tuple[str, pa.DataType], ...] = (
     ("copyright", pa.string()),
     ("source", pa.string()),
     ("sha256", pa.string()),
+    ("duplicate_group", pa.string()),
+    ("duplicate_of", pa.string()),
     ("removed", pa.list_(REMOVAL)),
     ("notes", _STRINGS),
 )
@@ -41,6 +43,7 @@ REJECTED_FIELDS: tuple[tuple[str, pa.DataType], ...] = (
     ("source", pa.string()),
     ("sha256", pa.string()),
     ("reason", pa.string()),
+    ("duplicate_of", pa.string()),
     ("raw", pa.string()),
 )
 _RESERVED = {name for name, _ in KEPT_FIELDS} | {name for name, _ in REJECTED_FIELDS}
@@ -76,7 +79,9 @@ def kept_row(record_id: str, source: str, sha256: str, doc: Document, carried: d
     return row
 
 
-def rejected_row(record_id: str, source: str, sha256: str, reason: str, raw: str | bytes, carried: dict[str, Any]) -> dict[str, Any]:
+def rejected_row(record_id: str, source: str, sha256: str, reason: str, raw: str | bytes, carried: dict[str, Any],
+                 duplicate_of: str | None = None) -> dict[str, Any]:
     text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
     text = text.encode("utf-8", errors="replace").decode("utf-8")  # lone surrogates cannot be stored
-    return {"id": record_id, "source": source, "sha256": sha256, "reason": reason, "raw": text, **_carried(carried)}
+    return {"id": record_id, "source": source, "sha256": sha256, "reason": reason, "duplicate_of": duplicate_of,
+            "raw": text, **_carried(carried)}

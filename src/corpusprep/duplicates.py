@@ -1,0 +1,175 @@
+"""Exact and near-duplicate documents, syndicated copies included, grouped across the whole corpus.
+
+Every kept document's body gets a MinHash signature (`minhash`); its band keys are
+spilled to disk by hash (`buckets`), and documents sharing a band key become
+candidates, confirmed when their signatures agree on at least `threshold` of their
+positions (estimated Jaccard similarity of word 5-gram shingles). Confirmed pairs are
+joined into groups (union-find), so copies of copies group too. Identical bodies have
+identical signatures and always group.
+
+Each group keeps one canonical copy: the original publisher's (a member whose
+publisher another member names as `original_publisher`), else the earliest dated,
+else the smallest id. Memory holds one spill partition, one int per document (the
+union-find) and the members of groups; signatures and per-document facts wait on disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .buckets import BucketSpill, runs
+from .document import Document
+from .fingerprints import hash64
+from .minhash import PERMUTATIONS, band_keys, similarity, words
+
+_BAND = np.dtype([("key", "<u8"), ("doc", "<u4")])
+REPORT_GROUPS = 10
+
+
+@dataclass(frozen=True)
+class DedupOptions:
+    """How duplicates are found and what happens to them.
+
+    Attributes:
+        enabled: set False to skip duplicate detection (no groups, nothing rejected).
+        threshold: minimum estimated Jaccard similarity of the bodies' word 5-gram
+            shingle sets for two documents to be copies (lightly edited or re-footered
+            copies score above 0.8; different articles on one topic below 0.2).
+        keep_duplicates: keep every copy in the dataset, only marked with
+            `duplicate_group` and `duplicate_of`; by default only the canonical copy is kept.
+    """
+
+    enabled: bool = True
+    threshold: float = 0.7
+    keep_duplicates: bool = False
+
+
+@dataclass(frozen=True)
+class Member:
+    doc_id: str
+    publisher: str | None
+    original_publisher: str | None
+    date: str | None
+    exact: int
+
+
+@dataclass
+class Duplicates:
+    """The groups found: `canonical_of` maps every document of a group of two or more to the copy kept."""
+
+    canonical_of: dict[str, str] = field(default_factory=dict)
+    groups: int = 0
+    exact_copies: int = 0
+    largest: list[dict[str, Any]] = field(default_factory=list)
+
+    def group_of(self, doc_id: str) -> tuple[str, str | None]:
+        """(duplicate_group, duplicate_of) of a kept document: a lone document is its own group."""
+        canonical = self.canonical_of.get(doc_id, doc_id)
+        return canonical, None if canonical == doc_id else canonical
+
+    def report(self) -> dict[str, Any]:
+        in_groups = len(self.canonical_of)
+        return {"groups": self.groups, "documents_in_groups": in_groups, "copies": in_groups - self.groups,
+                "exact_copies": self.exact_copies, "largest_groups": self.largest}
+
+
+def exact_key(text: str) -> int:
+    """The fingerprint of a normalised body: equal for bodies that differ only in case, punctuation or spacing."""
+    return hash64(" ".join(words(text)))
+
+
+def canonical(members: list[Member]) -> Member:
+    """The copy a group keeps: the original publisher's, else the earliest dated, else the smallest id."""
+    originals = {m.original_publisher.casefold() for m in members if m.original_publisher}
+    return min(members, key=lambda m: (not (m.publisher and m.publisher.casefold() in originals),
+                                       m.date or "9999-12-31", m.doc_id))
+
+
+class DuplicateFinder:
+    """Streaming: `add()` every kept document with its signature, then `finish()` once."""
+
+    def __init__(self, folder: Path, options: DedupOptions = DedupOptions()):
+        self.options = options
+        folder.mkdir(parents=True, exist_ok=True)
+        self._bands = BucketSpill(folder / "bands", _BAND)
+        self._signatures_path = folder / "signatures.bin"
+        self._signatures = self._signatures_path.open("wb")
+        self._members_path = folder / "documents.jsonl"
+        self._members = self._members_path.open("w", encoding="utf-8")
+        self._count = 0
+
+    def add(self, doc_id: str, doc: Document, sig: np.ndarray, exact: int) -> None:
+        bands = band_keys(sig)
+        keys = np.empty(len(bands), _BAND)
+        keys["key"], keys["doc"] = bands, self._count
+        self._bands.add(keys)
+        self._signatures.write(np.asarray(sig, dtype=np.uint32).tobytes())
+        date = doc.date.isoformat() if isinstance(doc.date, dt.date) else None
+        self._members.write(json.dumps([doc_id, doc.publisher, doc.original_publisher, date, exact]) + "\n")
+        self._count += 1
+
+    def finish(self) -> Duplicates:
+        self._signatures.close()
+        self._members.close()
+        if self._count < 2:
+            return Duplicates()
+        parent = np.arange(self._count, dtype=np.int64)
+        signatures = np.memmap(self._signatures_path, dtype=np.uint32, mode="r").reshape(-1, PERMUTATIONS)
+        for part in self._bands.partitions():
+            for start, end in runs(part["key"]):
+                if end - start > 1:
+                    self._join(parent, signatures, part["doc"][start:end].tolist())
+        del signatures
+        roots = _roots(parent)
+        sizes = np.bincount(roots)
+        grouped = sizes[roots] > 1
+        members: dict[int, list[Member]] = defaultdict(list)
+        with self._members_path.open(encoding="utf-8") as handle:
+            for ordinal, line in enumerate(handle):
+                if grouped[ordinal]:
+                    members[int(roots[ordinal])].append(Member(*json.loads(line)))
+        return _decide(list(members.values()))
+
+    def _join(self, parent: np.ndarray, signatures: np.ndarray, docs: list[int]) -> None:
+        first = docs[0]
+        for other in docs[1:]:
+            a, b = _find(parent, first), _find(parent, other)
+            if a != b and similarity(signatures[first], signatures[other]) >= self.options.threshold:
+                parent[max(a, b)] = min(a, b)
+
+
+def _find(parent: np.ndarray, node: int) -> int:
+    while parent[node] != node:
+        parent[node] = parent[parent[node]]
+        node = int(parent[node])
+    return node
+
+
+def _roots(parent: np.ndarray) -> np.ndarray:
+    """Every node's root, by pointer jumping (vectorised)."""
+    while True:
+        jumped = parent[parent]
+        if np.array_equal(jumped, parent):
+            return parent
+        parent = jumped
+
+
+def _decide(groups: list[list[Member]]) -> Duplicates:
+    found = Duplicates(groups=len(groups))
+    summaries = []
+    for group in groups:
+        kept = canonical(group)
+        for member in group:
+            found.canonical_of[member.doc_id] = kept.doc_id
+        found.exact_copies += sum(1 for m in group if m is not kept and m.exact == kept.exact)
+        copies = sorted(m.doc_id for m in group if m is not kept)
+        summaries.append({"kept": kept.doc_id, "size": len(group), "copies": copies[:REPORT_GROUPS]})
+    found.largest = sorted(summaries, key=lambda s: (-s["size"], s["kept"]))[:REPORT_GROUPS]
+    return found

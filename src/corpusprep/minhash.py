@@ -1,0 +1,75 @@
+"""MinHash signatures of document bodies, and their LSH band keys, with numpy.
+
+A body becomes the set of its word 5-gram shingles (words case-folded, punctuation
+dropped); `PERMUTATIONS` hash functions of the multiply-shift family each keep the
+minimum over the shingles. The share of equal positions in two signatures estimates
+the Jaccard similarity of the shingle sets. Signatures are cut into `BANDS` bands
+of `ROWS` values; documents sharing a band are candidate duplicates (with 16 bands of
+8 rows, a pair at Jaccard 0.7 is a candidate with probability 0.96; at 0.3, 0.001).
+
+Written here rather than taken from datasketch: its LSH index lives in memory, while
+the build spills band keys to disk (`buckets`), and its default shingle hashing goes
+through sha1 in Python, slower than hashing each distinct word once.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from .fingerprints import hash64
+
+SHINGLE_WORDS = 5
+PERMUTATIONS = 128
+BANDS = 16
+ROWS = PERMUTATIONS // BANDS
+_WORD = re.compile(r"\w+")
+_BLOCK = 4096  # shingles hashed at a time: bounds memory on huge documents
+_rng = np.random.default_rng(20261121)  # fixed: signatures must be comparable across runs
+_MULTIPLIERS = _rng.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+_OFFSETS = _rng.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
+_MIX = np.uint64(0x100000001B3)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def shingles(text: str) -> np.ndarray:
+    """The distinct 64-bit hashes of the body's word shingles (one shingle for shorter bodies)."""
+    tokens = words(text)
+    if not tokens:
+        return np.zeros(0, dtype=np.uint64)
+    vocabulary: dict[str, int] = {}
+    ids = np.array([vocabulary.setdefault(w, hash64(w)) for w in tokens], dtype=np.uint64)
+    width = min(SHINGLE_WORDS, len(ids))
+    count = len(ids) - width + 1
+    hashes = ids[:count].copy()
+    with np.errstate(over="ignore"):
+        for offset in range(1, width):
+            hashes = hashes * _MIX + ids[offset:offset + count]  # wraps modulo 2**64, by design
+    return np.unique(hashes)
+
+
+def signature(text: str) -> np.ndarray:
+    """`PERMUTATIONS` uint32 minima; all 0xFFFFFFFF for a body without words."""
+    hashes = shingles(text)
+    out = np.full(PERMUTATIONS, np.iinfo(np.uint32).max, dtype=np.uint32)
+    with np.errstate(over="ignore"):
+        for start in range(0, len(hashes), _BLOCK):
+            block = hashes[start:start + _BLOCK, None]
+            values = ((block * _MULTIPLIERS + _OFFSETS) >> np.uint64(32)).astype(np.uint32)
+            np.minimum(out, values.min(axis=0), out=out)
+    return out
+
+
+def band_keys(sig: np.ndarray) -> np.ndarray:
+    """One uint64 key per band; the band's number is part of the key, so bands never collide with each other."""
+    return np.array([hash64(f"{band}:" + sig[band * ROWS:(band + 1) * ROWS].tobytes().hex()) for band in range(BANDS)],
+                    dtype=np.uint64)
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.count_nonzero(a == b)) / len(a)
