@@ -36,6 +36,25 @@ def test_build_prints_a_summary_and_json(tmp_path):
     assert summary["noop"] is True and summary["kept"] == 5 and summary["path"] == "dist/seeds/1.0.0"
 
 
+def test_corpus_level_options_and_summary(tmp_path):
+    from .copies import write_corpus
+
+    corpus = write_corpus(tmp_path / "copies")
+    result = build(str(corpus), "--name", "c", "--version", "1.0.0", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "rejected: duplicate" in result.stdout and "duplicate groups" in result.stdout
+    assert "1 (4 documents, 2 exact copies)" in result.stdout
+    kept_all = build(str(corpus), "--name", "c", "--version", "1.1.0", "--keep-duplicates", "--json", cwd=tmp_path)
+    assert json.loads(kept_all.stdout)["kept"] == 8
+    (tmp_path / "allow.txt").write_text("Subscribe to Canada Free Press for FREE\n")
+    learned = build(str(CORPUS), "--name", "r", "--version", "1.0.0", "--text-column", "content", "--id-column", "id",
+                    "--site-column", "domain", "--allow-boilerplate", "allow.txt", "--json", cwd=tmp_path)
+    summary = json.loads(learned.stdout)
+    assert {site: s["paragraphs_learned"] for site, s in summary["learned_boilerplate"].items()} == {
+        "beforeitsnews.com": 5, "canadafreepress.com": 1}
+    assert summary["removals_by_rule"]["learned:beforeitsnews.com"] >= 180
+
+
 def test_user_errors_are_one_line_on_stderr(tmp_path):
     (tmp_path / "empty").mkdir()
     (tmp_path / "blob.bin").write_bytes(b"\x00\x01")
@@ -47,6 +66,10 @@ def test_user_errors_are_one_line_on_stderr(tmp_path):
         (str(tmp_path / "blob.bin"), "--name", "x", "--version", "1.0.0"),
         (str(CORPUS), "--name", "x", "--version", "1.0.0", "--text-column", "body"),
         (str(SEEDS), "--name", "x", "--version", "1.0.0", "--num-proc", "0"),
+        (str(SEEDS), "--name", "x", "--version", "1.0.0", "--allow-boilerplate", "missing.txt"),
+        (str(SEEDS), "--name", "x", "--version", "1.0.0", "--duplicate-threshold", "0"),
+        (str(SEEDS), "--name", "x", "--version", "1.0.0", "--learn-min-share", "2"),
+        (str(CORPUS), "--name", "x", "--version", "1.0.0", "--text-column", "content", "--site-column", "site"),
     ]
     for args in cases:
         result = build(*args, cwd=tmp_path)

@@ -12,6 +12,7 @@ from corpusprep.build import build_dataset
 from corpusprep.readers import ReadOptions
 
 from .conftest import SEEDS
+from .copies import write_corpus
 from .realcorpus import CORPUS, rows
 
 
@@ -31,13 +32,18 @@ def hashes(folder):
 
 @pytest.mark.parametrize(("inputs", "read_options"), [
     ([SEEDS], ReadOptions()),
-    ([CORPUS], ReadOptions(text_column="content", id_column="id", keep_columns=("domain",))),
-], ids=["seeds", "real-corpus"])
+    ([CORPUS], ReadOptions(text_column="content", id_column="id", keep_columns=("domain",), site_column="domain")),
+    (["copies"], ReadOptions()),
+], ids=["seeds", "real-corpus", "seed-copies"])
 def test_the_ray_build_writes_the_same_files_as_the_local_build(local_ray, tmp_path, inputs, read_options):
+    """Learned boilerplate and duplicate groups included: both passes run on Ray."""
+    if inputs == ["copies"]:
+        inputs = [write_corpus(tmp_path / "copies")]
     local = build_dataset(inputs, "d", "1.0.0", out=tmp_path / "local", read_options=read_options)
     on_ray = build_dataset(inputs, "d", "1.0.0", out=tmp_path / "ray", read_options=read_options, engine="ray")
     assert (on_ray.read, on_ray.kept, on_ray.rejected) == (local.read, local.kept, local.rejected)
     assert hashes(on_ray.path) == hashes(local.path)
+    assert on_ray.duplicates == local.duplicates and on_ray.learned_boilerplate == local.learned_boilerplate
 
 
 def test_clean_dataset_maps_clean_over_a_ray_dataset(local_ray):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-_DIGITS = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 
 
@@ -21,10 +21,10 @@ def hash64(text: str) -> int:
 
 
 def normalize_paragraph(text: str) -> str:
-    """What makes two paragraphs "the same" boilerplate: case, digits and spacing do not count.
+    """What makes two paragraphs "the same" boilerplate: case, numbers and spacing do not count.
 
     >>> normalize_paragraph("  73% of readers think this story is Fact.\\tAdd your two cents. ")
-    '00% of readers think this story is fact. add your two cents.'
+    '0% of readers think this story is fact. add your two cents.'
     """
     return _SPACE.sub(" ", _DIGITS.sub("0", text.casefold())).strip()
 
