@@ -108,17 +108,20 @@ def _corpus_level(corpus: list[dict]) -> dict[str, float]:
     titles = titles_right = 0
     with tempfile.TemporaryDirectory() as tmp:
         finder = DuplicateFinder(Path(tmp))
+        ordinals: dict[int, str] = {}
         for row in corpus:
             doc = clean(row["content"], learned=learned, site=row["domain"])
             if doc.title:
                 titles += 1
                 titles_right += doc.title == " ".join(row["title"].split())
             if not doc.rejected:
-                finder.add(row["id"], doc, signature(doc.text), exact_key(doc.text))
+                ordinals[finder.add(row["id"], doc, signature(doc.text), exact_key(doc.text))] = row["id"]
         duplicates = finder.finish()
     groups: dict[str, set[str]] = {}
-    for doc_id, kept in duplicates.canonical_of.items():
-        groups.setdefault(kept, set()).add(doc_id)
+    for ordinal, doc_id in ordinals.items():
+        kept, of = duplicates.group_of(ordinal, doc_id)
+        if of is not None:
+            groups.setdefault(kept, {kept}).add(doc_id)
     found = {frozenset(g) for g in groups.values()}
     wanted = {frozenset(g) for g in reviewed["duplicate_groups"]}
     return {

@@ -156,7 +156,8 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
     learned = _learn(mapper, rules, options, learn, scratch / "learn") if learn.enabled else LearnedBoilerplate()
     learned_report = LearnedReport(learned)
     finder = DuplicateFinder(scratch / "duplicates", dedup) if dedup.enabled else None
-    kept_rows = ExternalSorter(kept_schema(keep).append(pa.field(_RAW, pa.string())), scratch / "kept")
+    kept_rows = ExternalSorter(kept_schema(keep).append(pa.field(_RAW, pa.string())).append(pa.field(_ORDINAL, pa.int64())),
+                               scratch / "kept")
     rejected_rows = ExternalSorter(rejected_schema(keep), scratch / "rejected")
     reasons: Counter[str] = Counter()
     fired: Counter[str] = Counter()
@@ -175,9 +176,8 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
         if reason is None:
             row = kept_row(record.id, record.source, record.sha256, doc, record.carried)
             row[_RAW] = _text(record.raw) if keep_raw else None
+            row[_ORDINAL] = finder.add(record.id, doc, *fingerprint) if finder is not None and fingerprint else None
             kept_rows.add(row)
-            if finder is not None and fingerprint is not None:
-                finder.add(record.id, doc, *fingerprint)
         else:
             reasons[reason] += 1
             rejected_rows.add(rejected_row(record.id, record.source, record.sha256, reason, record.raw, record.carried))
@@ -240,7 +240,10 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
                        diff_counts=manifest["diff_counts"], **corpus)
 
 
-_RAW = "__raw"  # the raw text rides along with a kept row until duplicates are known, then is dropped
+# Ride along with a kept row until duplicates are known, then are dropped: the raw text
+# (for a copy sent to `rejected`) and the document's number in the duplicate finder.
+_RAW = "__raw"
+_ORDINAL = "__ordinal"
 
 
 class _Mapper:
@@ -279,8 +282,8 @@ def _route_duplicates(rows: Iterator[dict[str, Any]], duplicates: Duplicates, de
                       rejected_rows: ExternalSorter, reasons: Counter[str]) -> Iterator[dict[str, Any]]:
     """Kept rows in id order with their duplicate group; copies go to `rejected` unless all copies are kept."""
     for row in rows:
-        raw = row.pop(_RAW)
-        group, of = duplicates.group_of(row["id"]) if dedup.enabled else (None, None)
+        raw, ordinal = row.pop(_RAW), row.pop(_ORDINAL)
+        group, of = duplicates.group_of(ordinal, row["id"]) if dedup.enabled else (None, None)
         if of is not None and not dedup.keep_duplicates:
             reasons["duplicate"] += 1
             carried = {name: row[name] for name in rejected_rows.schema.names if name in row}

@@ -10,14 +10,16 @@ identical signatures and always group.
 Each group keeps one canonical copy: the original publisher's (a member whose
 publisher another member names as `original_publisher`), else the earliest dated,
 else the smallest id. Memory holds one spill partition, one int per document (the
-union-find) and the members of groups; signatures and per-document facts wait on disk.
+union-find) and one entry per group; signatures and per-document facts wait on disk.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,22 +64,26 @@ class Member:
 
 @dataclass
 class Duplicates:
-    """The groups found: `canonical_of` maps every document of a group of two or more to the copy kept."""
+    """The groups found. `canonical[ordinal]` is the ordinal of the copy a document's group keeps."""
 
-    canonical_of: dict[str, str] = field(default_factory=dict)
+    canonical: np.ndarray | None = None
+    canonical_ids: dict[int, str] = field(default_factory=dict)
     groups: int = 0
+    documents_in_groups: int = 0
     exact_copies: int = 0
     largest: list[dict[str, Any]] = field(default_factory=list)
 
-    def group_of(self, doc_id: str) -> tuple[str, str | None]:
-        """(duplicate_group, duplicate_of) of a kept document: a lone document is its own group."""
-        canonical = self.canonical_of.get(doc_id, doc_id)
-        return canonical, None if canonical == doc_id else canonical
+    def group_of(self, ordinal: int | None, doc_id: str) -> tuple[str, str | None]:
+        """(duplicate_group, duplicate_of) of the document `add()`ed as number `ordinal`; a lone document is its own group."""
+        if self.canonical is None or ordinal is None or self.canonical[ordinal] == ordinal:
+            return doc_id, None
+        kept = self.canonical_ids[int(self.canonical[ordinal])]
+        return kept, kept
 
     def report(self) -> dict[str, Any]:
-        in_groups = len(self.canonical_of)
-        return {"groups": self.groups, "documents_in_groups": in_groups, "copies": in_groups - self.groups,
-                "exact_copies": self.exact_copies, "largest_groups": self.largest}
+        return {"groups": self.groups, "documents_in_groups": self.documents_in_groups,
+                "copies": self.documents_in_groups - self.groups, "exact_copies": self.exact_copies,
+                "largest_groups": self.largest}
 
 
 def exact_key(text: str) -> int:
@@ -85,11 +91,16 @@ def exact_key(text: str) -> int:
     return hash64(" ".join(words(text)))
 
 
+def _preference(member: Member, originals: set[str]) -> tuple:
+    """Smaller is kept: the original publisher's copy, else the earliest dated, else the smallest id."""
+    return (not (member.publisher and member.publisher.casefold() in originals), member.date or "9999-12-31",
+            member.doc_id)
+
+
 def canonical(members: list[Member]) -> Member:
-    """The copy a group keeps: the original publisher's, else the earliest dated, else the smallest id."""
+    """The copy a group keeps (see `_preference`)."""
     originals = {m.original_publisher.casefold() for m in members if m.original_publisher}
-    return min(members, key=lambda m: (not (m.publisher and m.publisher.casefold() in originals),
-                                       m.date or "9999-12-31", m.doc_id))
+    return min(members, key=lambda m: _preference(m, originals))
 
 
 class DuplicateFinder:
@@ -105,7 +116,8 @@ class DuplicateFinder:
         self._members = self._members_path.open("w", encoding="utf-8")
         self._count = 0
 
-    def add(self, doc_id: str, doc: Document, sig: np.ndarray, exact: int) -> None:
+    def add(self, doc_id: str, doc: Document, sig: np.ndarray, exact: int) -> int:
+        """Record one kept document; returns its ordinal, which `Duplicates.group_of` takes."""
         bands = band_keys(sig)
         keys = np.empty(len(bands), _BAND)
         keys["key"], keys["doc"] = bands, self._count
@@ -114,8 +126,10 @@ class DuplicateFinder:
         date = doc.date.isoformat() if isinstance(doc.date, dt.date) else None
         self._members.write(json.dumps([doc_id, doc.publisher, doc.original_publisher, date, exact]) + "\n")
         self._count += 1
+        return self._count - 1
 
     def finish(self) -> Duplicates:
+        """Group the documents; memory: one int per document, one entry per group, one spill partition."""
         self._signatures.close()
         self._members.close()
         if self._count < 2:
@@ -128,14 +142,47 @@ class DuplicateFinder:
                     self._join(parent, signatures, part["doc"][start:end].tolist())
         del signatures
         roots = _roots(parent)
-        sizes = np.bincount(roots)
-        grouped = sizes[roots] > 1
-        members: dict[int, list[Member]] = defaultdict(list)
+        sizes = np.bincount(roots, minlength=self._count)
+        if not (sizes > 1).any():
+            return Duplicates()
+        return self._decide(roots, sizes)
+
+    def _members_of_groups(self, roots: np.ndarray, sizes: np.ndarray) -> Iterator[tuple[int, int, Member]]:
+        """(ordinal, root, member) of every document in a group of two or more, read back from disk."""
         with self._members_path.open(encoding="utf-8") as handle:
             for ordinal, line in enumerate(handle):
-                if grouped[ordinal]:
-                    members[int(roots[ordinal])].append(Member(*json.loads(line)))
-        return _decide(list(members.values()))
+                root = int(roots[ordinal])
+                if sizes[root] > 1:
+                    yield ordinal, root, Member(*json.loads(line))
+
+    def _decide(self, roots: np.ndarray, sizes: np.ndarray) -> Duplicates:
+        """Three streaming reads of the members: the originals each group names, the kept copy, the report."""
+        originals: dict[int, set[str]] = defaultdict(set)
+        for _, root, member in self._members_of_groups(roots, sizes):
+            if member.original_publisher:
+                originals[root].add(member.original_publisher.casefold())
+        best: dict[int, tuple[tuple, int, Member]] = {}
+        for ordinal, root, member in self._members_of_groups(roots, sizes):
+            key = _preference(member, originals.get(root, set()))
+            if root not in best or key < best[root][0]:
+                best[root] = (key, ordinal, member)
+        kept_of_root = np.arange(self._count, dtype=np.int64)
+        for root, (_, ordinal, _) in best.items():
+            kept_of_root[root] = ordinal
+        found = Duplicates(kept_of_root[roots], {ordinal: m.doc_id for _, ordinal, m in best.values()},
+                           groups=len(best), documents_in_groups=int(sizes[sizes > 1].sum()))
+        shown = sorted(best, key=lambda root: (-int(sizes[root]), best[root][2].doc_id))[:REPORT_GROUPS]
+        copies: dict[int, list[str]] = {root: [] for root in shown}
+        for ordinal, root, member in self._members_of_groups(roots, sizes):
+            kept = best[root][2]
+            if ordinal != best[root][1]:
+                found.exact_copies += member.exact == kept.exact
+                if root in copies:  # keep the REPORT_GROUPS smallest ids, not the whole group
+                    bisect.insort(copies[root], member.doc_id)
+                    del copies[root][REPORT_GROUPS:]
+        found.largest = [{"kept": best[root][2].doc_id, "size": int(sizes[root]), "copies": copies[root]}
+                         for root in shown]
+        return found
 
     def _join(self, parent: np.ndarray, signatures: np.ndarray, docs: list[int]) -> None:
         first = docs[0]
@@ -159,17 +206,3 @@ def _roots(parent: np.ndarray) -> np.ndarray:
         if np.array_equal(jumped, parent):
             return parent
         parent = jumped
-
-
-def _decide(groups: list[list[Member]]) -> Duplicates:
-    found = Duplicates(groups=len(groups))
-    summaries = []
-    for group in groups:
-        kept = canonical(group)
-        for member in group:
-            found.canonical_of[member.doc_id] = kept.doc_id
-        found.exact_copies += sum(1 for m in group if m is not kept and m.exact == kept.exact)
-        copies = sorted(m.doc_id for m in group if m is not kept)
-        summaries.append({"kept": kept.doc_id, "size": len(group), "copies": copies[:REPORT_GROUPS]})
-    found.largest = sorted(summaries, key=lambda s: (-s["size"], s["kept"]))[:REPORT_GROUPS]
-    return found

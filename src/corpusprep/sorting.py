@@ -2,7 +2,10 @@
 
 Rows arrive in input order; datasets are sorted by id. Holding every row to sort
 would make memory grow with the corpus, so rows are sorted in runs of a fixed size,
-each written to an Arrow IPC file, and the runs are merged a batch at a time.
+each written to an Arrow IPC file, and the runs are merged a batch at a time. The
+merge reads at most `FAN_IN` runs at once (more runs are first merged into longer
+ones), and reads them as plain files: a memory map would keep every page it touched
+resident, so the merge's memory would grow with the corpus after all.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import pyarrow as pa
 import pyarrow.ipc as ipc
 
 RUN_ROWS = 2000
+FAN_IN = 32
+BATCH_ROWS = 64
 
 
 class ExternalSorter:
@@ -41,7 +46,7 @@ class ExternalSorter:
         path = self.folder / f"run-{len(self._runs):06d}.arrow"
         table = pa.Table.from_pylist(self._pending, schema=self.schema)
         with ipc.new_file(path, self.schema) as writer:
-            writer.write_table(table, max_chunksize=256)
+            writer.write_table(table, max_chunksize=BATCH_ROWS)
         self._runs.append(path)
         self._pending = []
 
@@ -50,11 +55,33 @@ class ExternalSorter:
             yield from sorted(self._pending, key=lambda row: row["id"])
             return
         self._spill()
-        yield from heapq.merge(*(self._read_run(path) for path in self._runs), key=lambda row: row["id"])
+        while len(self._runs) > FAN_IN:
+            self._runs = [self._merge_into_run(self._runs[i:i + FAN_IN], number)
+                          for number, i in enumerate(range(0, len(self._runs), FAN_IN))]
+        yield from self._merged(self._runs)
+
+    def _merged(self, runs: list[Path]) -> Iterator[dict[str, Any]]:
+        return heapq.merge(*(self._read_run(path) for path in runs), key=lambda row: row["id"])
+
+    def _merge_into_run(self, runs: list[Path], number: int) -> Path:
+        """Merge `runs` into one longer run file (streaming), and delete them."""
+        path = runs[0].with_name(f"merged-{number:06d}-{runs[0].name}")
+        with ipc.new_file(path, self.schema) as writer:
+            batch: list[dict[str, Any]] = []
+            for row in self._merged(runs):
+                batch.append(row)
+                if len(batch) == BATCH_ROWS:
+                    writer.write_batch(pa.RecordBatch.from_pylist(batch, schema=self.schema))
+                    batch = []
+            if batch:
+                writer.write_batch(pa.RecordBatch.from_pylist(batch, schema=self.schema))
+        for run in runs:
+            run.unlink()
+        return path
 
     @staticmethod
     def _read_run(path: Path) -> Iterator[dict[str, Any]]:
-        with pa.memory_map(str(path)) as source:
+        with pa.OSFile(str(path)) as source:
             reader = ipc.open_file(source)
             for index in range(reader.num_record_batches):
                 yield from reader.get_batch(index).to_pylist()
