@@ -7,7 +7,9 @@
 """
 
 from .document import Document, Removal
+from .duplicates import DedupOptions
 from .explain import explain
+from .learned import LearnedBoilerplate, LearnOptions, learn_boilerplate
 from .options import CleanOptions
 from .pipeline import clean
 from .rules import RuleError, RuleSet, default_rules, load_rules
@@ -30,13 +32,17 @@ __all__ = [
     "BuildError",
     "BuildReport",
     "CleanOptions",
+    "DedupOptions",
     "Document",
+    "LearnOptions",
+    "LearnedBoilerplate",
     "Removal",
     "RuleError",
     "RuleSet",
     "clean",
     "default_rules",
     "explain",
+    "learn_boilerplate",
     "load_rules",
     "build_dataset",
     "publish",

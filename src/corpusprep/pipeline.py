@@ -1,7 +1,7 @@
 """`clean()`: the fixed sequence of stages that turns one scraped article into a `Document`.
 
-decode -> repair -> unmark -> drop learned boilerplate -> read head (metadata) -> read tail (boilerplate) ->
-drop foreign notices -> rejoin -> judge. Each stage is a pure function of the
+decode -> repair -> unmark -> drop learned boilerplate (when given) -> read head
+(metadata) -> read tail (boilerplate) -> drop foreign notices -> rejoin -> judge. Each stage is a pure function of the
 paragraphs and what is known so far; this module only runs them in order and
 gathers what they found.
 """
