@@ -97,9 +97,9 @@ def _corpus_level(corpus: list[dict]) -> dict[str, float]:
     import tempfile
 
     from corpusprep import clean
-    from corpusprep.duplicates import DuplicateFinder, exact_key
+    from corpusprep.duplicates import DuplicateFinder
     from corpusprep.learned import learn_boilerplate
-    from corpusprep.minhash import signature
+    from corpusprep.minhash import fingerprint
 
     reviewed = json.loads(REVIEWED.read_text(encoding="utf-8"))
     learned = learn_boilerplate((row["domain"], row["content"]) for row in corpus)
@@ -115,7 +115,7 @@ def _corpus_level(corpus: list[dict]) -> dict[str, float]:
                 titles += 1
                 titles_right += doc.title == " ".join(row["title"].split())
             if not doc.rejected:
-                ordinals[finder.add(row["id"], doc, signature(doc.text), exact_key(doc.text))] = row["id"]
+                ordinals[finder.add(row["id"], doc, *fingerprint(doc.text))] = row["id"]
         duplicates = finder.finish()
     groups: dict[str, set[str]] = {}
     for ordinal, doc_id in ordinals.items():

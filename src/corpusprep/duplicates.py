@@ -28,8 +28,7 @@ import numpy as np
 
 from .buckets import BucketSpill, runs
 from .document import Document
-from .fingerprints import hash64
-from .minhash import PERMUTATIONS, band_keys, similarity, words
+from .minhash import PERMUTATIONS, band_keys, similarity
 
 _BAND = np.dtype([("key", "<u8"), ("doc", "<u4")])
 REPORT_GROUPS = 10
@@ -84,11 +83,6 @@ class Duplicates:
         return {"groups": self.groups, "documents_in_groups": self.documents_in_groups,
                 "copies": self.documents_in_groups - self.groups, "exact_copies": self.exact_copies,
                 "largest_groups": self.largest}
-
-
-def exact_key(text: str) -> int:
-    """The fingerprint of a normalised body: equal for bodies that differ only in case, punctuation or spacing."""
-    return hash64(" ".join(words(text)))
 
 
 def _preference(member: Member, originals: set[str]) -> tuple:

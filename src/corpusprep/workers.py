@@ -13,9 +13,8 @@ from typing import Any
 import numpy as np
 
 from .document import Document
-from .duplicates import exact_key
 from .learned import LearnedBoilerplate, paragraph_keys
-from .minhash import signature
+from .minhash import fingerprint
 from .options import CleanOptions
 from .pipeline import clean
 from .readers import RawRecord
@@ -49,8 +48,8 @@ def clean_batch(records: list[RawRecord]) -> list[Cleaned]:
             continue
         doc = clean(record.raw, rules=_STATE["rules"], options=_STATE["options"], learned=_STATE["learned"],
                     site=record.site)
-        fingerprint = (signature(doc.text), exact_key(doc.text)) if _STATE["signatures"] and not doc.rejected else None
-        out.append((record, doc.rejected, doc, fingerprint))
+        signed = fingerprint(doc.text) if _STATE["signatures"] and not doc.rejected else None
+        out.append((record, doc.rejected, doc, signed))
     return out
 
 
