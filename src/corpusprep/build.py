@@ -33,7 +33,7 @@ from .parallel import ordered_map
 from .parquet_writer import write_shards
 from .readers import ReadOptions, check_inputs, read_inputs
 from .rules import RuleSet, default_rules
-from .schema import kept_row, kept_schema, rejected_row, rejected_schema
+from .schema import kept_row, kept_schema, raw_text, rejected_row, rejected_schema
 from .sorting import ExternalSorter
 from .versions import VersionError, bump as bump_version, check_name, existing_versions, parse_version, previous_version
 
@@ -175,7 +175,7 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
             learned_report.add(doc.removed)
         if reason is None:
             row = kept_row(record.id, record.source, record.sha256, doc, record.carried)
-            row[_RAW] = _text(record.raw) if keep_raw else None
+            row[_RAW] = raw_text(record.raw) if keep_raw else None
             row[_ORDINAL] = finder.add(record.id, doc, *fingerprint) if finder is not None and fingerprint else None
             kept_rows.add(row)
         else:
@@ -292,10 +292,6 @@ def _route_duplicates(rows: Iterator[dict[str, Any]], duplicates: Duplicates, de
             continue
         row["duplicate_group"], row["duplicate_of"] = group, of
         yield row
-
-
-def _text(raw: str | bytes) -> str:
-    return raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
 
 
 def _settings(paths, read_options: ReadOptions, rules: RuleSet, options: CleanOptions, license: str,

@@ -79,9 +79,14 @@ def kept_row(record_id: str, source: str, sha256: str, doc: Document, carried: d
     return row
 
 
+def raw_text(raw: str | bytes) -> str:
+    """The raw input as a storable string: bytes decoded as UTF-8, lone surrogates replaced."""
+    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+    return text.encode("utf-8", errors="replace").decode("utf-8")
+
+
 def rejected_row(record_id: str, source: str, sha256: str, reason: str, raw: str | bytes, carried: dict[str, Any],
                  duplicate_of: str | None = None) -> dict[str, Any]:
-    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
-    text = text.encode("utf-8", errors="replace").decode("utf-8")  # lone surrogates cannot be stored
+    text = raw_text(raw)
     return {"id": record_id, "source": source, "sha256": sha256, "reason": reason, "duplicate_of": duplicate_of,
             "raw": text, **_carried(carried)}
