@@ -55,10 +55,12 @@ def load(corpus: Path | None, docs: int) -> list[str]:
 
 def stage_times(texts: list[str]) -> tuple[float, dict[str, float]]:
     """Total seconds of clean() over the texts and seconds per stage, by timers around the stage functions."""
-    from corpusprep import clean, pipeline
+    from corpusprep import clean, pipeline, prepare
 
     spent: defaultdict[str, float] = defaultdict(float)
-    originals = {name: getattr(pipeline, name) for name in STAGES}
+    # decode, repair and unmark are called from corpusprep.prepare; the others from corpusprep.pipeline.
+    owner = {name: prepare if hasattr(prepare, name) else pipeline for name in STAGES}
+    originals = {name: getattr(owner[name], name) for name in STAGES}
 
     def timed(name, func):
         def wrapper(*args, **kwargs):
@@ -70,7 +72,7 @@ def stage_times(texts: list[str]) -> tuple[float, dict[str, float]]:
         return wrapper
 
     for name, func in originals.items():
-        setattr(pipeline, name, timed(name, func))
+        setattr(owner[name], name, timed(name, func))
     try:
         started = time.perf_counter()
         for text in texts:
@@ -78,7 +80,7 @@ def stage_times(texts: list[str]) -> tuple[float, dict[str, float]]:
         total = time.perf_counter() - started
     finally:
         for name, func in originals.items():
-            setattr(pipeline, name, func)
+            setattr(owner[name], name, func)
     return total, dict(spent)
 
 

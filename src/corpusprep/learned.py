@@ -28,14 +28,12 @@ from typing import Any
 import numpy as np
 
 from .buckets import BucketSpill, runs
-from .decode import decode
 from .document import Removal
 from .fingerprints import normalize_paragraph, paragraph_key
 from .found import Found
 from .paragraphs import Para
-from .repair import repair
+from .prepare import prepare
 from .rules import RuleSet
-from .unmark import unmark
 from .zones import match_paragraph
 
 RULE_PREFIX = "learned"
@@ -105,9 +103,7 @@ def is_learned_rule(rule: str) -> bool:
 
 def paragraph_keys(raw: str | bytes, site: str) -> list[tuple[int, int]]:
     """(key, characters) of each distinct paragraph of a raw document, as `clean()` will see it."""
-    text, _ = decode(raw)
-    text, _ = repair(text)
-    paras, _, _ = unmark(text)
+    paras, _ = prepare(raw)
     keys: dict[int, int] = {}
     for para in paras:
         keys.setdefault(paragraph_key(site, para.text), len(para.text))

@@ -10,19 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .decode import decode
 from .document import METADATA_FIELDS, Document
 from .foreign import drop_foreign_notices
-from .found import Found
 from .judge import judge
 from .language import detect_language
 from .learned import LearnedBoilerplate, drop_learned
 from .options import CleanOptions
 from .paragraphs import Para, join_body
+from .prepare import prepare
 from .rejoin import rejoin
-from .repair import repair
 from .rules import RuleSet, default_rules
-from .unmark import unmark
 from .zones import drop_anywhere, read_head, read_tail
 
 
@@ -54,13 +51,7 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
     """Like `clean()`, but also return the kept paragraphs with their positions."""
     rules = rules or default_rules()
     options = options or CleanOptions()
-    found = Found()
-    text, found.notes = decode(raw)
-    text, notes = repair(text)
-    found.notes.extend(notes)
-    paras, removed, notes = unmark(text)
-    found.removed.extend(removed)
-    found.notes.extend(notes)
+    paras, found = prepare(raw)
     if learned is not None:
         paras, recurring = drop_learned(paras, learned, site, rules)
         found.absorb(recurring)
