@@ -7,8 +7,10 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from corpusprep import clean
-from corpusprep.fingerprints import paragraph_key
-from corpusprep.learned import LearnedBoilerplate, LearnedParagraph, LearnOptions, learn_boilerplate, paragraph_keys
+from corpusprep.fingerprints import paragraph_key, paragraph_keys
+from corpusprep.learned import LearnedBoilerplate, LearnedParagraph, LearnOptions, document_keys, keys_of, learn_boilerplate
+from corpusprep.pipeline import run
+from corpusprep.prepare import pack, prepare
 
 from .realcorpus import rows
 from .strategies import documents
@@ -168,4 +170,20 @@ def test_arbitrary_text_with_learned_paragraphs_never_crashes_and_loses_nothing(
     accounted = doc.text + " " + " ".join(r.text for r in doc.removed) + " " + (doc.title or "")
     for word in plain.text.split():
         assert word in accounted
-    assert learn_boilerplate([(SITE, text)] * 6).per_site() in ({}, {SITE: len(paragraph_keys(text, SITE))})
+    assert learn_boilerplate([(SITE, text)] * 6).per_site() in ({}, {SITE: len(document_keys(text, SITE))})
+
+
+@PROPERTY
+@given(st.lists(st.text(), max_size=8), st.text(max_size=10))
+def test_keys_of_many_paragraphs_at_once_equal_each_paragraphs_key(texts, site):
+    assert paragraph_keys(site, texts) == [paragraph_key(site, t) for t in texts]
+
+
+@PROPERTY
+@given(st.text(max_size=400), st.sets(st.integers(0, 20), max_size=5))
+def test_cleaning_from_what_the_learning_pass_prepared_equals_cleaning_the_raw_text(text, chosen):
+    paras, found = prepare(text)
+    learned = _learned(SITE, *(paras[i].text for i in chosen if i < len(paras)))
+    packed = pack(paras, found, keys_of(paras, SITE))
+    direct = run(text, learned=learned, site=SITE).document
+    assert run(text, learned=learned, site=SITE, prepared=packed).document == direct

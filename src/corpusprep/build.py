@@ -25,6 +25,7 @@ import pyarrow as pa
 from . import workers
 from .card import render_card
 from .diff import diff_versions
+from .frames import FrameWriter, attach, read_frames
 from .duplicates import DedupOptions, DuplicateFinder, Duplicates
 from .hashing import sha256_file
 from .learned import RULE_PREFIX, BoilerplateLearner, LearnedBoilerplate, LearnedReport, LearnOptions, is_learned_rule, rule_site
@@ -153,7 +154,9 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
 
         connect(ray_address, num_cpus=num_proc)
     mapper = _Mapper(engine, num_proc, paths, read_options, progress)
-    learned = _learn(mapper, rules, options, learn, scratch / "learn") if learn.enabled else LearnedBoilerplate()
+    prepared = scratch / "prepared.bin"
+    learned = (_learn(mapper, (rules, options, None, False), learn, scratch / "learn", prepared) if learn.enabled
+               else LearnedBoilerplate())
     learned_report = LearnedReport(learned)
     finder = DuplicateFinder(scratch / "duplicates", dedup) if dedup.enabled else None
     kept_rows = ExternalSorter(kept_schema(keep).append(pa.field(_RAW, pa.string())).append(pa.field(_ORDINAL, pa.int64())),
@@ -165,7 +168,9 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
     read = 0
     keep_raw = dedup.enabled and not dedup.keep_duplicates  # a copy sent to `rejected` keeps its raw text
     state = (rules, options, learned, finder is not None)
-    for record, reason, doc, fingerprint in mapper.map("cleaning", workers.clean_batch, workers.clean_batch_with, state):
+    frames = read_frames(prepared) if learn.enabled else None
+    for record, reason, doc, fingerprint in mapper.map("cleaning", workers.clean_batch, workers.clean_batch_with, state,
+                                                       frames):
         read += 1
         if record.id in seen:  # the first document with an id keeps it
             reason = "duplicate_id"
@@ -254,8 +259,12 @@ class _Mapper:
         self.engine, self.num_proc, self.paths, self.read_options = engine, num_proc, paths, read_options
         self.progress = progress
 
-    def map(self, phase: str, local: Callable, remote: Callable, state: tuple) -> Iterator[Any]:
+    def map(self, phase: str, local: Callable, remote: Callable, state: tuple,
+            prepared: Iterator[tuple[str, bytes | None]] | None = None) -> Iterator[Any]:
+        """Results in input order; `prepared` frames (from the learning pass) ride along with their records."""
         records = read_inputs(self.paths, self.read_options)
+        if prepared is not None:
+            records = attach(records, prepared, "prepared")
         describe = lambda record: f"{record.id} ({record.source})"  # noqa: E731
         if self.engine == "ray":
             from .ray import ordered_map_on_ray
@@ -270,11 +279,19 @@ class _Mapper:
                 self.progress(done, phase)
 
 
-def _learn(mapper: _Mapper, rules: RuleSet, options: CleanOptions, learn: LearnOptions, folder: Path) -> LearnedBoilerplate:
-    """Pass 1: count every site's paragraphs (hashes only) and learn the recurring ones."""
+def _learn(mapper: _Mapper, state: tuple, learn: LearnOptions, folder: Path, prepared: Path) -> LearnedBoilerplate:
+    """Pass 1: count every site's paragraphs (hashes only) and learn the recurring ones.
+
+    What each document's first stages made is spilled to `prepared`, for pass 2.
+    """
     learner = BoilerplateLearner(folder, learn)
-    for site, keys in mapper.map("learning", workers.keys_batch, workers.keys_batch_with, (rules, options, None, False)):
-        learner.add(site, keys)
+    frames = FrameWriter(prepared)
+    try:
+        for sha256, site, keys, packed in mapper.map("learning", workers.keys_batch, workers.keys_batch_with, state):
+            learner.add(site, keys)
+            frames.write(sha256, packed)
+    finally:
+        frames.close()
     return learner.finish()
 
 

@@ -12,6 +12,7 @@ import re
 
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
+_SPACE_NOT_NEWLINE = re.compile(r"[^\S\n]+")
 
 
 def hash64(text: str) -> int:
@@ -32,3 +33,12 @@ def normalize_paragraph(text: str) -> str:
 def paragraph_key(site: str, text: str) -> int:
     """The fingerprint of a paragraph as it appears on one site: sites never share learned paragraphs."""
     return hash64(site + "\x00" + normalize_paragraph(text))
+
+
+def paragraph_keys(site: str, texts: list[str]) -> list[int]:
+    """`paragraph_key` of each of many one-line texts, normalised in one go (a document's paragraphs)."""
+    if any("\n" in text for text in texts):
+        return [paragraph_key(site, text) for text in texts]
+    joined = _SPACE_NOT_NEWLINE.sub(" ", _DIGITS.sub("0", "\n".join(texts).casefold()))
+    prefix = site + "\x00"
+    return [hash64(prefix + line.strip()) for line in joined.split("\n")] if texts else []

@@ -29,7 +29,7 @@ import numpy as np
 
 from .buckets import BucketSpill, runs
 from .document import Removal
-from .fingerprints import normalize_paragraph, paragraph_key
+from .fingerprints import normalize_paragraph, paragraph_key, paragraph_keys
 from .found import Found
 from .paragraphs import Para
 from .prepare import prepare
@@ -101,13 +101,23 @@ def is_learned_rule(rule: str) -> bool:
     return rule.startswith(RULE_PREFIX + ":")
 
 
-def paragraph_keys(raw: str | bytes, site: str) -> list[tuple[int, int]]:
+def document_keys(raw: str | bytes, site: str) -> list[tuple[int, int]]:
     """(key, characters) of each distinct paragraph of a raw document, as `clean()` will see it."""
     paras, _ = prepare(raw)
-    keys: dict[int, int] = {}
-    for para in paras:
-        keys.setdefault(paragraph_key(site, para.text), len(para.text))
-    return list(keys.items())
+    return distinct_keys(paras, keys_of(paras, site))
+
+
+def keys_of(paras: list[Para], site: str) -> list[int]:
+    """The key of every paragraph, in order (what `drop_learned` looks up)."""
+    return paragraph_keys(site, [para.text for para in paras])
+
+
+def distinct_keys(paras: list[Para], keys: list[int]) -> list[tuple[int, int]]:
+    """(key, characters) of each distinct paragraph: what a document contributes to the counts."""
+    distinct: dict[int, int] = {}
+    for para, key in zip(paras, keys):
+        distinct.setdefault(key, len(para.text))
+    return list(distinct.items())
 
 
 class BoilerplateLearner:
@@ -206,19 +216,25 @@ def learn_boilerplate(documents: Iterable[tuple[str, str | bytes]], options: Lea
     with tempfile.TemporaryDirectory(prefix="corpusprep-learn-") as tmp:
         learner = BoilerplateLearner(Path(tmp), options)
         for site, raw in documents:
-            learner.add(site, paragraph_keys(raw, site))
+            learner.add(site, document_keys(raw, site))
         return learner.finish()
 
 
-def drop_learned(paras: list[Para], learned: LearnedBoilerplate, site: str, rules: RuleSet) -> tuple[list[Para], Found]:
-    """Drop the site's learned paragraphs, anywhere, but leave metadata lines to the header reader."""
+def drop_learned(paras: list[Para], learned: LearnedBoilerplate, site: str, rules: RuleSet,
+                 keys: list[int] | None = None) -> tuple[list[Para], Found]:
+    """Drop the site's learned paragraphs, anywhere, but leave metadata lines to the header reader.
+
+    `keys` are the paragraphs' `keys_of(paras, site)` when the caller has them already.
+    """
     found = Found()
     if not learned.paragraphs:
         return paras, found
     kept = []
     metadata_rules: tuple[Any, ...] | None = None
-    for para in paras:
-        hit = learned.lookup(site, para.text)
+    if keys is None:
+        keys = keys_of(paras, site)
+    for para, key in zip(paras, keys):
+        hit = learned.paragraphs.get(key)
         if hit is not None:
             if metadata_rules is None:
                 metadata_rules = tuple(r for r in rules.in_zone("head") + rules.in_zone("tail") if r.kind == "metadata")

@@ -31,6 +31,9 @@ _rng = np.random.default_rng(20261121)  # fixed: signatures must be comparable a
 _MULTIPLIERS = _rng.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _OFFSETS = _rng.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
 _MIX = np.uint64(0x100000001B3)
+_EMPTY = np.uint64(np.iinfo(np.uint32).max)
+_VOCABULARY: dict[str, int] = {}
+_VOCABULARY_MAX = 1 << 18
 
 
 def words(text: str) -> list[str]:
@@ -38,17 +41,27 @@ def words(text: str) -> list[str]:
 
 
 def _word_ids(tokens: list[str]) -> np.ndarray:
-    """A 32-bit id per token: crc32 (C speed, stable everywhere), computed once per distinct word."""
-    vocabulary = {word: zlib.crc32(word.encode("utf-8", "surrogatepass")) for word in dict.fromkeys(tokens)}
-    return np.array([vocabulary[word] for word in tokens], dtype=np.uint64)
+    """A 32-bit id per token: crc32 (C speed, stable everywhere), computed once per word per process.
+
+    News vocabulary repeats from one document to the next, so ids are kept across calls
+    (up to `_VOCABULARY_MAX` words; then the cache starts afresh: ids never change).
+    """
+    vocabulary = _VOCABULARY
+    if len(vocabulary) > _VOCABULARY_MAX:
+        vocabulary.clear()
+    for word in tokens:
+        if word not in vocabulary:
+            vocabulary[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
+    return np.fromiter(map(vocabulary.__getitem__, tokens), np.uint64, len(tokens))
 
 
 def shingles(text: str) -> np.ndarray:
     """The distinct 64-bit hashes of the body's word shingles (one shingle for shorter bodies)."""
-    return _shingles(words(text))
+    return np.unique(_shingles(words(text)))
 
 
 def _shingles(tokens: list[str]) -> np.ndarray:
+    """Shingle hashes in text order, repeats included (a minimum does not care)."""
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
     ids = _word_ids(tokens)
@@ -58,7 +71,7 @@ def _shingles(tokens: list[str]) -> np.ndarray:
     with np.errstate(over="ignore"):
         for offset in range(1, width):
             hashes = hashes * _MIX + ids[offset:offset + count]  # wraps modulo 2**64, by design
-    return np.unique(hashes)
+    return hashes
 
 
 def signature(text: str) -> np.ndarray:
@@ -73,13 +86,14 @@ def fingerprint(text: str) -> tuple[np.ndarray, int]:
 
 
 def _signature(hashes: np.ndarray) -> np.ndarray:
-    out = np.full(PERMUTATIONS, np.iinfo(np.uint32).max, dtype=np.uint32)
+    out = np.full(PERMUTATIONS, _EMPTY, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for start in range(0, len(hashes), _BLOCK):
-            block = hashes[start:start + _BLOCK, None]
-            values = ((block * _MULTIPLIERS + _OFFSETS) >> np.uint64(32)).astype(np.uint32)
-            np.minimum(out, values.min(axis=0), out=out)
-    return out
+            values = np.multiply.outer(_MULTIPLIERS, hashes[start:start + _BLOCK])  # one row per permutation
+            values += _OFFSETS[:, None]
+            values >>= np.uint64(32)
+            np.minimum(out, values.min(axis=1), out=out)
+    return out.astype(np.uint32)
 
 
 def band_keys(sig: np.ndarray) -> np.ndarray:

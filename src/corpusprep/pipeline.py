@@ -17,7 +17,7 @@ from .language import detect_language
 from .learned import LearnedBoilerplate, drop_learned
 from .options import CleanOptions
 from .paragraphs import Para, join_body
-from .prepare import prepare
+from .prepare import prepare, unpack
 from .rejoin import rejoin
 from .rules import RuleSet, default_rules
 from .zones import drop_anywhere, read_head, read_tail
@@ -47,13 +47,20 @@ def clean(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptio
 
 
 def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions | None = None,
-        learned: LearnedBoilerplate | None = None, site: str = "") -> Cleaned:
-    """Like `clean()`, but also return the kept paragraphs with their positions."""
+        learned: LearnedBoilerplate | None = None, site: str = "", prepared: bytes | None = None) -> Cleaned:
+    """Like `clean()`, but also return the kept paragraphs with their positions.
+
+    `prepared` is what a build's learning pass made of `raw` (`prepare.pack`): the
+    first stages are then not run again.
+    """
     rules = rules or default_rules()
     options = options or CleanOptions()
-    paras, found = prepare(raw)
+    if prepared is None:
+        (paras, found), keys = prepare(raw), None
+    else:
+        paras, found, keys = unpack(prepared)
     if learned is not None:
-        paras, recurring = drop_learned(paras, learned, site, rules)
+        paras, recurring = drop_learned(paras, learned, site, rules, keys)
         found.absorb(recurring)
 
     paras, head = read_head(paras, rules, found.fields, options.head_max_paragraphs)

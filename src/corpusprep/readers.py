@@ -43,6 +43,8 @@ class RawRecord:
     #: The site whose boilerplate the document shares: the --site-column value, else the
     #: folder holding a text file or the name of a table file.
     site: str = ""
+    #: Between a build's two passes: what the learning pass prepared (`prepare.pack`).
+    prepared: bytes | None = None
 
 
 @dataclass(frozen=True)

@@ -8,15 +8,17 @@ computed here so the main process only routes rows.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import numpy as np
 
 from .document import Document
-from .learned import LearnedBoilerplate, paragraph_keys
+from .learned import LearnedBoilerplate, distinct_keys, keys_of
 from .minhash import fingerprint
 from .options import CleanOptions
-from .pipeline import clean
+from .pipeline import run
+from .prepare import pack, prepare
 from .readers import RawRecord
 from .rules import RuleSet
 
@@ -29,12 +31,26 @@ def init(rules: RuleSet, options: CleanOptions, learned: LearnedBoilerplate | No
     _STATE.update(rules=rules, options=options, learned=learned, signatures=signatures)
 
 
-def keys_batch(records: list[RawRecord]) -> list[tuple[str, list[tuple[int, int]]]]:
-    """Pass 1: each record's site and paragraph keys (records that cannot be read have none)."""
-    return [(r.site, [] if r.problem else paragraph_keys(r.raw, r.site)) for r in records]
+Keyed = tuple[str, str, list[tuple[int, int]], bytes | None]
 
 
-def keys_batch_with(records: list[RawRecord], state: tuple) -> list[tuple[str, list[tuple[int, int]]]]:
+def keys_batch(records: list[RawRecord]) -> list[Keyed]:
+    """Pass 1: each record's sha256, site, distinct paragraph keys and what was prepared (`prepare.pack`) for pass 2.
+
+    Records that cannot be read have no keys and nothing prepared.
+    """
+    out: list[Keyed] = []
+    for record in records:
+        if record.problem:
+            out.append((record.sha256, record.site, [], None))
+            continue
+        paras, found = prepare(record.raw)
+        keys = keys_of(paras, record.site)
+        out.append((record.sha256, record.site, distinct_keys(paras, keys), pack(paras, found, keys)))
+    return out
+
+
+def keys_batch_with(records: list[RawRecord], state: tuple) -> list[Keyed]:
     """A Ray task of pass 1 (the state is unused: learning needs no options)."""
     return keys_batch(records)
 
@@ -46,8 +62,9 @@ def clean_batch(records: list[RawRecord]) -> list[Cleaned]:
         if record.problem:
             out.append((record, record.problem, None, None))
             continue
-        doc = clean(record.raw, rules=_STATE["rules"], options=_STATE["options"], learned=_STATE["learned"],
-                    site=record.site)
+        doc = run(record.raw, rules=_STATE["rules"], options=_STATE["options"], learned=_STATE["learned"],
+                  site=record.site, prepared=record.prepared).document
+        record = dataclasses.replace(record, prepared=None) if record.prepared else record  # not sent back
         signed = fingerprint(doc.text) if _STATE["signatures"] and not doc.rejected else None
         out.append((record, doc.rejected, doc, signed))
     return out
