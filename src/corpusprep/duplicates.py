@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
+import os
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -110,9 +111,12 @@ class DuplicateFinder:
         self._members = self._members_path.open("w", encoding="utf-8")
         self._count = 0
 
-    def add(self, doc_id: str, doc: Document, sig: np.ndarray, exact: int) -> int:
-        """Record one kept document; returns its ordinal, which `Duplicates.group_of` takes."""
-        bands = band_keys(sig)
+    def add(self, doc_id: str, doc: Document, sig: np.ndarray, exact: int, bands: np.ndarray | None = None) -> int:
+        """Record one kept document; returns its ordinal, which `Duplicates.group_of` takes.
+
+        `bands` are `band_keys(sig)`, when a worker computed them already.
+        """
+        bands = band_keys(sig) if bands is None else bands
         keys = np.empty(len(bands), _BAND)
         keys["key"], keys["doc"] = bands, self._count
         self._bands.add(keys)
@@ -129,12 +133,11 @@ class DuplicateFinder:
         if self._count < 2:
             return Duplicates()
         parent = np.arange(self._count, dtype=np.int64)
-        signatures = np.memmap(self._signatures_path, dtype=np.uint32, mode="r").reshape(-1, PERMUTATIONS)
-        for part in self._bands.partitions():
-            for start, end in runs(part["key"]):
-                if end - start > 1:
-                    self._join(parent, signatures, part["doc"][start:end].tolist())
-        del signatures
+        with _Signatures(self._signatures_path) as signatures:
+            for part in self._bands.partitions():
+                for start, end in runs(part["key"]):
+                    if end - start > 1:
+                        self._join(parent, signatures, part["doc"][start:end].tolist())
         roots = _roots(parent)
         sizes = np.bincount(roots, minlength=self._count)
         if not (sizes > 1).any():
@@ -178,12 +181,36 @@ class DuplicateFinder:
                          for root in shown]
         return found
 
-    def _join(self, parent: np.ndarray, signatures: np.ndarray, docs: list[int]) -> None:
-        first = docs[0]
+    def _join(self, parent: np.ndarray, signatures: _Signatures, docs: list[int]) -> None:
+        first, mine = docs[0], None
         for other in docs[1:]:
             a, b = _find(parent, first), _find(parent, other)
-            if a != b and similarity(signatures[first], signatures[other]) >= self.options.threshold:
-                parent[max(a, b)] = min(a, b)
+            if a != b:
+                mine = signatures[first] if mine is None else mine
+                if similarity(mine, signatures[other]) >= self.options.threshold:
+                    parent[max(a, b)] = min(a, b)
+
+
+class _Signatures:
+    """Signatures read from their file one at a time, when a comparison needs them.
+
+    Not memory-mapped: band buckets point all over the file, and every page a map
+    touches stays in the process's resident set (half a kilobyte per document).
+    """
+
+    _SIZE = PERMUTATIONS * 4
+
+    def __init__(self, path: Path):
+        self._fd = os.open(path, os.O_RDONLY)
+
+    def __getitem__(self, ordinal: int) -> np.ndarray:
+        return np.frombuffer(os.pread(self._fd, self._SIZE, ordinal * self._SIZE), dtype=np.uint32)
+
+    def __enter__(self) -> _Signatures:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        os.close(self._fd)
 
 
 def _find(parent: np.ndarray, node: int) -> int:

@@ -15,7 +15,7 @@ import numpy as np
 
 from .document import Document
 from .learned import LearnedBoilerplate, distinct_keys, keys_of
-from .minhash import fingerprint
+from .minhash import band_keys, fingerprint
 from .options import CleanOptions
 from .pipeline import run
 from .prepare import pack, prepare
@@ -24,7 +24,7 @@ from .rules import RuleSet
 
 _STATE: dict[str, Any] = {}
 
-Cleaned = tuple[RawRecord, str | None, Document | None, tuple[np.ndarray, int] | None]
+Cleaned = tuple[RawRecord, str | None, Document | None, tuple[np.ndarray, int, np.ndarray] | None]
 
 
 def init(rules: RuleSet, options: CleanOptions, learned: LearnedBoilerplate | None, signatures: bool) -> None:
@@ -56,7 +56,7 @@ def keys_batch_with(records: list[RawRecord], state: tuple) -> list[Keyed]:
 
 
 def clean_batch(records: list[RawRecord]) -> list[Cleaned]:
-    """Pass 2: (record, rejection reason or None, document, (signature, exact key) of a kept body)."""
+    """Pass 2: (record, rejection reason or None, document, (signature, exact key, band keys) of a kept body)."""
     out: list[Cleaned] = []
     for record in records:
         if record.problem:
@@ -65,7 +65,10 @@ def clean_batch(records: list[RawRecord]) -> list[Cleaned]:
         doc = run(record.raw, rules=_STATE["rules"], options=_STATE["options"], learned=_STATE["learned"],
                   site=record.site, prepared=record.prepared).document
         record = dataclasses.replace(record, prepared=None) if record.prepared else record  # not sent back
-        signed = fingerprint(doc.text) if _STATE["signatures"] and not doc.rejected else None
+        signed = None
+        if _STATE["signatures"] and not doc.rejected:
+            sig, exact = fingerprint(doc.text)
+            signed = (sig, exact, band_keys(sig))
         out.append((record, doc.rejected, doc, signed))
     return out
 
