@@ -17,7 +17,8 @@ class CleanOptions:
         language_backend: "langdetect" (seeded; always installed) or "fasttext" (the small
             fastText model of the ``fast`` extra: about 100 times faster). Both are
             deterministic; they can disagree on short or mixed texts.
-        language_sample_chars: how much of the body language ID reads.
+        language_sample_chars: how much of the body language ID reads (500 characters gave
+            the same answers as 1,000 on every benchmark and real-corpus document, in half the time).
         foreign_notice_max_paragraphs: how many paragraphs at each edge may be dropped as
             a notice in another language than the body.
         foreign_notice_min_chars: shorter paragraphs are too short to tell their language.
@@ -31,7 +32,7 @@ class CleanOptions:
     tail_max_paragraphs: int = 25
     detect_language: bool = True
     language_backend: str = "langdetect"
-    language_sample_chars: int = 1000
+    language_sample_chars: int = 500
     foreign_notice_max_paragraphs: int = 3
     foreign_notice_min_chars: int = 50
     rejoin: bool = True

@@ -72,7 +72,8 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
 
     language = None
     if options.detect_language and paras:
-        language = detect_language(join_body(paras), options.language_sample_chars, options.language_backend)
+        language = detect_language(_opening(paras, options.language_sample_chars), options.language_sample_chars,
+                                   options.language_backend)
         paras, foreign = drop_foreign_notices(
             paras, rules, language, options.foreign_notice_max_paragraphs, options.foreign_notice_min_chars,
             options.language_backend,
@@ -94,3 +95,12 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
         **{name: found.fields[name] for name in METADATA_FIELDS if name in found.fields},
     )
     return Cleaned(document, paras)
+
+
+def _opening(paras: list[Para], chars: int) -> str:
+    """The body's first `chars` characters or more: only as many paragraphs as that takes are joined."""
+    taken, length = 0, 0
+    while taken < len(paras) and length < chars:
+        length += len(paras[taken].text) + 2
+        taken += 1
+    return join_body(paras[:taken])
