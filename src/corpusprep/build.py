@@ -25,8 +25,8 @@ import pyarrow as pa
 from . import workers
 from .card import render_card
 from .diff import diff_versions
-from .frames import FrameWriter, attach, read_frames
 from .duplicates import DedupOptions, DuplicateFinder, Duplicates
+from .frames import FrameWriter, attach, read_frames
 from .hashing import sha256_file
 from .learned import RULE_PREFIX, BoilerplateLearner, LearnedBoilerplate, LearnedReport, LearnOptions, is_learned_rule, rule_site
 from .options import CleanOptions
@@ -35,6 +35,7 @@ from .parquet_writer import write_shards
 from .readers import ReadOptions, check_inputs, read_inputs
 from .rules import RuleSet, default_rules
 from .schema import kept_row, kept_schema, raw_text, rejected_row, rejected_schema
+from .seen_ids import SeenIds
 from .sorting import ExternalSorter
 from .versions import VersionError, bump as bump_version, check_name, existing_versions, parse_version, previous_version
 
@@ -164,7 +165,7 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
     rejected_rows = ExternalSorter(rejected_schema(keep), scratch / "rejected")
     reasons: Counter[str] = Counter()
     fired: Counter[str] = Counter()
-    seen: set[str] = set()
+    seen = SeenIds()
     read = 0
     keep_raw = dedup.enabled and not dedup.keep_duplicates  # a copy sent to `rejected` keeps its raw text
     state = (rules, options, learned, finder is not None)
@@ -172,9 +173,8 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
     for record, reason, doc, fingerprint in mapper.map("cleaning", workers.clean_batch, workers.clean_batch_with, state,
                                                        frames):
         read += 1
-        if record.id in seen:  # the first document with an id keeps it
+        if not seen.add(record.id):  # the first document with an id keeps it
             reason = "duplicate_id"
-        seen.add(record.id)
         if doc is not None:
             fired.update(f"{RULE_PREFIX}:{rule_site(r.rule)}" if is_learned_rule(r.rule) else r.rule for r in doc.removed)
             learned_report.add(doc.removed)
