@@ -11,8 +11,6 @@ import hashlib
 import re
 
 _DIGITS = re.compile(r"\d+")
-_SPACE = re.compile(r"\s+")
-_SPACE_NOT_NEWLINE = re.compile(r"[^\S\n]+")
 
 
 def hash64(text: str) -> int:
@@ -27,7 +25,7 @@ def normalize_paragraph(text: str) -> str:
     >>> normalize_paragraph("  73% of readers think this story is Fact.\\tAdd your two cents. ")
     '0% of readers think this story is fact. add your two cents.'
     """
-    return _SPACE.sub(" ", _DIGITS.sub("0", text.casefold())).strip()
+    return " ".join(_DIGITS.sub("0", text.casefold()).split())  # str.split() splits on what \s matches
 
 
 def paragraph_key(site: str, text: str) -> int:
@@ -39,6 +37,6 @@ def paragraph_keys(site: str, texts: list[str]) -> list[int]:
     """`paragraph_key` of each of many one-line texts, normalised in one go (a document's paragraphs)."""
     if any("\n" in text for text in texts):
         return [paragraph_key(site, text) for text in texts]
-    joined = _SPACE_NOT_NEWLINE.sub(" ", _DIGITS.sub("0", "\n".join(texts).casefold()))
+    joined = _DIGITS.sub("0", "\n".join(texts).casefold())
     prefix = site + "\x00"
-    return [hash64(prefix + line.strip()) for line in joined.split("\n")] if texts else []
+    return [hash64(prefix + " ".join(line.split())) for line in joined.split("\n")] if texts else []
