@@ -25,7 +25,16 @@ def normalize_paragraph(text: str) -> str:
     >>> normalize_paragraph("  73% of readers think this story is Fact.\\tAdd your two cents. ")
     '0% of readers think this story is fact. add your two cents.'
     """
-    return " ".join(_DIGITS.sub("0", text.casefold()).split())  # str.split() splits on what \s matches
+    return _collapse_spaces(_fold(text))
+
+
+def _fold(text: str) -> str:
+    """Case and digit runs stop counting (newlines are kept: `paragraph_keys` splits on them)."""
+    return _DIGITS.sub("0", text.casefold())
+
+
+def _collapse_spaces(text: str) -> str:
+    return " ".join(text.split())  # str.split() splits on exactly what \s matches
 
 
 def paragraph_key(site: str, text: str) -> int:
@@ -37,6 +46,5 @@ def paragraph_keys(site: str, texts: list[str]) -> list[int]:
     """`paragraph_key` of each of many one-line texts, normalised in one go (a document's paragraphs)."""
     if any("\n" in text for text in texts):
         return [paragraph_key(site, text) for text in texts]
-    joined = _DIGITS.sub("0", "\n".join(texts).casefold())
     prefix = site + "\x00"
-    return [hash64(prefix + " ".join(line.split())) for line in joined.split("\n")] if texts else []
+    return [hash64(prefix + _collapse_spaces(line)) for line in _fold("\n".join(texts)).split("\n")] if texts else []

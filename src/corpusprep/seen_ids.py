@@ -1,7 +1,8 @@
 """The set of document ids a build has seen, in 16 bytes a slot rather than a Python set's ~90 an id.
 
 A build rejects a repeated id (`duplicate_id`), so it must remember every id it has
-read: the one thing its main process keeps per document. Ids are held as 128-bit
+read (with one integer per kept document for the duplicate groups, the main process's
+only per-document memory). Ids are held as 128-bit
 blake2b digests (a false "repeated" needs a 2**-128-grade collision) in a numpy
 open-addressing table that doubles when half full.
 """
