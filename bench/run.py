@@ -1,6 +1,6 @@
 """corpusprep throughput benchmark: one command, one table.
 
-Run: python bench/run.py [--docs 50000] [--workdir bench/.work] [--seed 0] [--skip-naive] [--backends ...]
+Run: python bench/run.py [--docs 50000] [--workdir bench/.work] [--seed 0] [--skip-naive] [--backends ...] [--repeat K]
 
 1. Generates the benchmark corpus with bench/make_corpus.py into the work folder (or
    reuses it when one with the same --docs and --seed is there, checked by sha256).
@@ -256,7 +256,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--skip-naive", action="store_true", help="leave out the naive datasets pipeline (the slowest row)")
     p.add_argument("--backends", nargs="+", choices=BACKENDS, default=list(BACKENDS),
                    help="language-ID backends to build with (default: both; fasttext needs corpusprep[fast])")
+    p.add_argument("--repeat", type=int, default=1,
+                   help="run each build this many times, 1 and N processes alternating, and report the median run "
+                        "(a shared VM's noise is often 10%%; default 1)")
     args = p.parse_args(argv)
+    if args.repeat < 1:
+        p.error("--repeat must be 1 or more")
 
     total_started = time.perf_counter()
     host = machine()  # before the stages: which corpusprep (and commit) is measured
@@ -289,17 +294,24 @@ def main(argv: list[str] | None = None) -> int:
     dist = workdir / "dist"
     version_dir = dist / NAME / VERSION
     hashes: dict[str, dict[int, dict[str, str]]] = {}
+    repeats_differ: list[str] = []
     for backend in args.backends:
-        for num_proc in dict.fromkeys((1, cores)):
-            row = measure(f"build {backend} {num_proc}", build_command(corpus, dist, num_proc, backend), env, logs)
-            manifest = json.loads((version_dir / "manifest.json").read_text(encoding="utf-8"))
-            row["docs"] = manifest["counts"]["read"]
-            row["kept"] = manifest["counts"]["kept"]
-            row["rejected"] = manifest["counts"]["rejected_total"]
-            row["num_proc"] = num_proc
-            row["backend"] = backend
-            hashes.setdefault(backend, {})[num_proc] = tree_hashes(version_dir)
-            rows.append(row)
+        runs: dict[int, list[dict]] = {n: [] for n in dict.fromkeys((1, cores))}
+        for attempt in range(args.repeat):  # 1 process, N processes, 1, N, ...: a drift in the machine hits both
+            for num_proc in runs:
+                row = measure(f"build {backend} {num_proc}", build_command(corpus, dist, num_proc, backend), env, logs)
+                manifest = json.loads((version_dir / "manifest.json").read_text(encoding="utf-8"))
+                row["docs"] = manifest["counts"]["read"]
+                row["kept"] = manifest["counts"]["kept"]
+                row["rejected"] = manifest["counts"]["rejected_total"]
+                row["num_proc"] = num_proc
+                row["backend"] = backend
+                files = tree_hashes(version_dir)
+                if hashes.setdefault(backend, {}).setdefault(num_proc, files) != files:
+                    repeats_differ.append(f"{backend} {num_proc} (run {attempt + 1})")
+                runs[num_proc].append(row)
+        for measured in runs.values():
+            rows.append(_median_run(measured))
 
     for row in rows:
         row["docs_per_s"] = row["docs"] / row["seconds"]
@@ -312,8 +324,10 @@ def main(argv: list[str] | None = None) -> int:
 
     checks = {backend: _identical(by_proc, cores) for backend, by_proc in hashes.items()}
     identical = {"identical": None if any(c["identical"] is None for c in checks.values())
-                 else all(c["identical"] for c in checks.values()),
-                 "summary": "; ".join(f"{b}: {c['summary']}" for b, c in checks.items()), "backends": checks}
+                 else all(c["identical"] for c in checks.values()) and not repeats_differ,
+                 "summary": "; ".join(f"{b}: {c['summary']}" for b, c in checks.items())
+                 + (f"; repeated builds DIFFERENT: {', '.join(repeats_differ)}" if repeats_differ else ""),
+                 "backends": checks, "repeats_differ": repeats_differ}
     results = {
         "docs": args.docs,
         "seed": args.seed,
@@ -333,10 +347,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {args.docs:,} documents, {input_mb:.1f} MB, seed {args.seed}; "
           f"machine: {m['cpu_count']} cores ({m['cpu_model']}), Python {m['python']}")
     print(f"build 1 vs build {cores}: {identical['summary']}")
+    if args.repeat > 1:
+        print(f"each build ran {args.repeat} times, the table shows the median run; all runs (seconds): "
+              + "; ".join(f"{r['stage']} " + ", ".join(f"{t:.1f}" for t in r["runs_seconds"]) for r in rows
+                          if "runs_seconds" in r))
     print("1-min load average when each stage started (other work on the machine shows here): "
           + ", ".join(f"{r['stage']} {r['loadavg_1min_before']}" for r in rows))
     print(f"results: {workdir / 'results.json'} (total {results['total_seconds']:.0f} s)")
     return 0 if identical["identical"] is not False else 1
+
+
+def _median_run(runs: list[dict]) -> dict:
+    """The run of median wall time (the faster of the middle two for an even count), with every run's time."""
+    ordered = sorted(runs, key=lambda r: r["seconds"])
+    return {**ordered[(len(ordered) - 1) // 2], "runs_seconds": [r["seconds"] for r in runs]}
 
 
 def _identical(hashes: dict[int, dict[str, str]], cores: int) -> dict:

@@ -72,6 +72,12 @@ def test_run_writes_results(tmp_path):
         assert results["identical_builds"]["identical"] is True
     assert "| stage |" in done.stdout
     again = subprocess.run([sys.executable, str(BENCH / "run.py"), "--docs", "40", "--skip-naive", "--workdir", str(work),
-                            "--backends", "fasttext"], capture_output=True, text=True, timeout=300)
+                            "--backends", "fasttext", "--repeat", "2"], capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr + again.stdout
     assert "[bench] reusing" in again.stdout  # the corpus is checked by sha256 and not made again
+    repeated = [row for row in json.loads((work / "results.json").read_text(encoding="utf-8"))["rows"]
+                if row["stage"].startswith("build")]
+    assert [row["stage"] for row in repeated] == list(dict.fromkeys(row["stage"] for row in repeated))  # a row each
+    for row in repeated:
+        assert len(row["runs_seconds"]) == 2 and row["seconds"] == min(row["runs_seconds"])  # median_low of two
+    assert "the table shows the median run" in again.stdout
