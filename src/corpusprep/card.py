@@ -17,7 +17,8 @@ FIELD_DOCS = {
     "publisher": "publisher of this copy",
     "original_publisher": "for a syndicated copy: where the article first appeared",
     "original_date": "for a syndicated copy: when it first appeared",
-    "language": "ISO 639-1 code of the body, from the `language_backend` of the options below (seeded langdetect, or fastText)",
+    "language": ("ISO 639-1 code of the body, from the `language_backend` of the options below "
+                 "(seeded langdetect, or fastText)"),
     "regions": "region labels from the page header",
     "themes": "theme labels from the page header",
     "tags": "tags and analysis labels",
