@@ -68,6 +68,7 @@ def test_user_errors_are_one_line_on_stderr(tmp_path):
         (str(SEEDS), "--name", "x", "--version", "1.0.0", "--num-proc", "0"),
         (str(SEEDS), "--name", "x", "--version", "1.0.0", "--allow-boilerplate", "missing.txt"),
         (str(SEEDS), "--name", "x", "--version", "1.0.0", "--duplicate-threshold", "0"),
+        (str(SEEDS), "--name", "x", "--version", "1.0.0", "--dedup-method", "fuzzy"),
         (str(SEEDS), "--name", "x", "--version", "1.0.0", "--learn-min-share", "2"),
         (str(CORPUS), "--name", "x", "--version", "1.0.0", "--text-column", "content", "--site-column", "site"),
     ]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpusprep.build import build_dataset
+from corpusprep.build import BuildError, build_dataset
 from corpusprep.duplicates import DedupOptions, Member, canonical
 from corpusprep.minhash import PERMUTATIONS, shingles, signature, similarity
 
@@ -72,12 +72,31 @@ def test_the_threshold_decides(corpus, tmp_path):
     assert report.duplicates["largest_groups"][0]["copies"] == ["000_mondialisation.txt", "000_reheaded.txt"]
 
 
-def test_builds_with_duplicates_are_identical_whatever_the_number_of_processes(corpus, tmp_path):
+def test_exact_method_groups_only_bodies_with_the_same_words(corpus, tmp_path):
+    report = build_dataset([corpus], "c", "1.0.0", out=tmp_path, dedup=DedupOptions(method="exact"))
+    assert report.duplicates["largest_groups"] == [
+        {"kept": ORIGINAL, "size": 3, "copies": ["000_mondialisation.txt", "000_reheaded.txt"]}]
+    assert report.duplicates["exact_copies"] == 2
+    kept = table(report.path)
+    assert kept["000_refootered_edited.txt"]["duplicate_of"] is None  # edited: a near copy, not an exact one
+    manifest = (report.path / "manifest.json").read_text(encoding="utf-8")
+    assert '"method": "exact"' in manifest
+
+
+def test_an_unknown_method_is_a_build_error(corpus, tmp_path):
+    with pytest.raises(BuildError, match="unknown duplicate method 'fuzzy'"):
+        build_dataset([corpus], "c", "1.0.0", out=tmp_path, dedup=DedupOptions(method="fuzzy"))
+    assert not (tmp_path / "c").exists()
+
+
+@pytest.mark.parametrize("method", ["near", "exact"])
+def test_builds_with_duplicates_are_identical_whatever_the_number_of_processes(corpus, tmp_path, method):
     def hashes(folder):
         return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
-    one = build_dataset([corpus], "c", "1.0.0", out=tmp_path / "one")
-    two = build_dataset([corpus], "c", "1.0.0", out=tmp_path / "two", num_proc=2)
+    dedup = DedupOptions(method=method)
+    one = build_dataset([corpus], "c", "1.0.0", out=tmp_path / "one", dedup=dedup)
+    two = build_dataset([corpus], "c", "1.0.0", out=tmp_path / "two", num_proc=2, dedup=dedup)
     assert hashes(one.path) == hashes(two.path)
 
 

@@ -25,7 +25,7 @@ import pyarrow as pa
 from . import workers
 from .card import render_card
 from .diff import diff_versions
-from .duplicates import DedupOptions, DuplicateFinder, Duplicates
+from .duplicates import DEDUP_METHODS, DedupOptions, DuplicateFinder, Duplicates
 from .frames import FrameWriter, attach, read_frames
 from .hashing import sha256_file
 from .learned import RULE_PREFIX, BoilerplateLearner, LearnedBoilerplate, LearnedReport, LearnOptions, is_learned_rule, rule_site
@@ -110,6 +110,8 @@ def build_dataset(
         raise BuildError(f"--num-proc must be 1 or more, not {num_proc}")
     if engine not in ("local", "ray"):
         raise BuildError(f"unknown engine {engine!r}: use local or ray")
+    if dedup is not None and dedup.method not in DEDUP_METHODS:
+        raise BuildError(f"unknown duplicate method {dedup.method!r}: use {' or '.join(DEDUP_METHODS)}")
     rules = rules or default_rules()
     options = options or CleanOptions()
     learn = learn or LearnOptions()
@@ -168,7 +170,7 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
     seen = SeenIds()
     read = 0
     keep_raw = dedup.enabled and not dedup.keep_duplicates  # a copy sent to `rejected` keeps its raw text
-    state = (rules, options, learned, finder is not None)
+    state = (rules, options, learned, dedup.method if finder is not None else None)
     frames = read_frames(prepared) if learn.enabled else None
     for record, reason, doc, fingerprint in mapper.map("cleaning", workers.clean_batch, workers.clean_batch_with, state,
                                                        frames):

@@ -63,7 +63,11 @@ def parser() -> argparse.ArgumentParser:
     corpus.add_argument("--keep-duplicates", action="store_true",
                         help="keep every copy, only marked (default: keep one copy per group, reject the others)")
     corpus.add_argument("--duplicate-threshold", type=float, default=0.7, metavar="J",
-                        help="estimated Jaccard similarity of word 5-grams above which two bodies are copies (default: 0.7)")
+                        help="with --dedup-method near: estimated Jaccard similarity of word 5-grams above which two "
+                             "bodies are copies (default: 0.7)")
+    corpus.add_argument("--dedup-method", default="near", metavar="{near,exact}",
+                        help="near: lightly edited copies group too (MinHash, the default); exact: only bodies with "
+                             "the same words, ignoring case and punctuation (faster)")
     p.add_argument("--force", action="store_true", help="replace an existing version built from other inputs or options")
     p.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -150,13 +154,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def _corpus_options(args: argparse.Namespace):
     from .cli import UserError
-    from .duplicates import DedupOptions
+    from .duplicates import DEDUP_METHODS, DedupOptions
     from .learned import LearnOptions
 
     if args.learn_min_docs < 1 or not 0 <= args.learn_min_share <= 1:
         raise UserError("--learn-min-docs must be 1 or more and --learn-min-share between 0 and 1")
     if not 0 < args.duplicate_threshold <= 1:
         raise UserError(f"--duplicate-threshold must be above 0 and at most 1, not {args.duplicate_threshold}")
+    if args.dedup_method not in DEDUP_METHODS:
+        raise UserError(f"--dedup-method must be {' or '.join(DEDUP_METHODS)}, not {args.dedup_method!r}")
     allow: tuple[str, ...] = ()
     if args.allow_boilerplate:
         try:
@@ -166,7 +172,7 @@ def _corpus_options(args: argparse.Namespace):
         allow = tuple(line.strip() for line in lines if line.strip())
     learn = LearnOptions(enabled=not args.no_learn, min_docs=args.learn_min_docs, min_share=args.learn_min_share,
                          allow=allow)
-    dedup = DedupOptions(enabled=not args.no_dedup, threshold=args.duplicate_threshold,
+    dedup = DedupOptions(enabled=not args.no_dedup, method=args.dedup_method, threshold=args.duplicate_threshold,
                          keep_duplicates=args.keep_duplicates)
     return learn, dedup
 

@@ -5,7 +5,9 @@ spilled to disk by hash (`buckets`), and documents sharing a band key become
 candidates, confirmed when their signatures agree on at least `threshold` of their
 positions (estimated Jaccard similarity of word 5-gram shingles). Confirmed pairs are
 joined into groups (union-find), so copies of copies group too. Identical bodies have
-identical signatures and always group.
+identical signatures and always group. With `method="exact"` only documents whose
+bodies have the same words (case and punctuation aside) group: no signatures, a third
+less work per document.
 
 Each group keeps one canonical copy: the original publisher's (a member whose
 publisher another member names as `original_publisher`), else the earliest dated,
@@ -33,6 +35,7 @@ from .minhash import PERMUTATIONS, band_keys, similarity
 
 _BAND = np.dtype([("key", "<u8"), ("doc", "<u4")])
 REPORT_GROUPS = 10
+DEDUP_METHODS = ("near", "exact")
 
 
 @dataclass(frozen=True)
@@ -41,14 +44,17 @@ class DedupOptions:
 
     Attributes:
         enabled: set False to skip duplicate detection (no groups, nothing rejected).
-        threshold: minimum estimated Jaccard similarity of the bodies' word 5-gram
-            shingle sets for two documents to be copies (lightly edited or re-footered
-            copies score above 0.8; different articles on one topic below 0.2).
+        method: "near" (MinHash: lightly edited copies group too) or "exact" (only bodies
+            with the same words, ignoring case and punctuation; cheaper: no signatures).
+        threshold: with "near", the minimum estimated Jaccard similarity of the bodies'
+            word 5-gram shingle sets for two documents to be copies (lightly edited or
+            re-footered copies score above 0.8; different articles on one topic below 0.2).
         keep_duplicates: keep every copy in the dataset, only marked with
             `duplicate_group` and `duplicate_of`; by default only the canonical copy is kept.
     """
 
     enabled: bool = True
+    method: str = "near"
     threshold: float = 0.7
     keep_duplicates: bool = False
 
@@ -110,17 +116,23 @@ class DuplicateFinder:
         self._members_path = folder / "documents.jsonl"
         self._members = self._members_path.open("w", encoding="utf-8")
         self._count = 0
+        self._exact = options.method == "exact"
 
-    def add(self, doc_id: str, doc: Document, sig: np.ndarray, exact: int, bands: np.ndarray | None = None) -> int:
+    def add(self, doc_id: str, doc: Document, sig: np.ndarray | None, exact: int,
+            bands: np.ndarray | None = None) -> int:
         """Record one kept document; returns its ordinal, which `Duplicates.group_of` takes.
 
-        `bands` are `band_keys(sig)`, when a worker computed them already.
+        `bands` are `band_keys(sig)`, when a worker computed them already. With
+        `method="exact"` the signature is not needed (None) and the exact key is the one band.
         """
-        bands = band_keys(sig) if bands is None else bands
+        if self._exact:
+            bands = np.array([exact], dtype=np.uint64)
+        else:
+            bands = band_keys(sig) if bands is None else bands
+            self._signatures.write(np.asarray(sig, dtype=np.uint32).tobytes())
         keys = np.empty(len(bands), _BAND)
         keys["key"], keys["doc"] = bands, self._count
         self._bands.add(keys)
-        self._signatures.write(np.asarray(sig, dtype=np.uint32).tobytes())
         date = doc.date.isoformat() if isinstance(doc.date, dt.date) else None
         self._members.write(json.dumps([doc_id, doc.publisher, doc.original_publisher, date, exact]) + "\n")
         self._count += 1
@@ -182,10 +194,13 @@ class DuplicateFinder:
         return found
 
     def _join(self, parent: np.ndarray, signatures: _Signatures, docs: list[int]) -> None:
+        """Group the documents of one bucket: all of them for exact keys, else those similar enough to the first."""
         first, mine = docs[0], None
         for other in docs[1:]:
             a, b = _find(parent, first), _find(parent, other)
-            if a != b:
+            if a != b and self._exact:
+                parent[max(a, b)] = min(a, b)
+            elif a != b:
                 mine = signatures[first] if mine is None else mine
                 if similarity(mine, signatures[other]) >= self.options.threshold:
                     parent[max(a, b)] = min(a, b)

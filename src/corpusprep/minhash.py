@@ -80,9 +80,18 @@ def signature(text: str) -> np.ndarray:
 
 
 def fingerprint(text: str) -> tuple[np.ndarray, int]:
-    """The body's signature and its exact key (the hash of its normalised words), from one tokenisation."""
+    """The body's signature and its exact key (`exact_key`), from one tokenisation."""
     tokens = words(text)
-    return _signature(_shingles(tokens)), hash64(" ".join(tokens))
+    return _signature(_shingles(tokens)), _exact_key(tokens)
+
+
+def exact_key(text: str) -> int:
+    """The hash of the body's words, case-folded, punctuation and spacing aside: equal for exact copies."""
+    return _exact_key(words(text))
+
+
+def _exact_key(tokens: list[str]) -> int:
+    return hash64(" ".join(tokens))
 
 
 def _signature(hashes: np.ndarray) -> np.ndarray:

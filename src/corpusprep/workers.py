@@ -15,7 +15,7 @@ import numpy as np
 
 from .document import Document
 from .learned import LearnedBoilerplate, distinct_keys, keys_of
-from .minhash import band_keys, fingerprint
+from .minhash import band_keys, exact_key, fingerprint
 from .options import CleanOptions
 from .pipeline import run
 from .prepare import pack, prepare
@@ -24,11 +24,12 @@ from .rules import RuleSet
 
 _STATE: dict[str, Any] = {}
 
-Cleaned = tuple[RawRecord, str | None, Document | None, tuple[np.ndarray, int, np.ndarray] | None]
+Cleaned = tuple[RawRecord, str | None, Document | None, tuple[np.ndarray | None, int, np.ndarray | None] | None]
 
 
-def init(rules: RuleSet, options: CleanOptions, learned: LearnedBoilerplate | None, signatures: bool) -> None:
-    _STATE.update(rules=rules, options=options, learned=learned, signatures=signatures)
+def init(rules: RuleSet, options: CleanOptions, learned: LearnedBoilerplate | None, dedup: str | None) -> None:
+    """`dedup`: the duplicate-detection method ("near", "exact"), or None when detection is off."""
+    _STATE.update(rules=rules, options=options, learned=learned, dedup=dedup)
 
 
 Keyed = tuple[str, str, list[tuple[int, int]], bytes | None]
@@ -56,7 +57,10 @@ def keys_batch_with(records: list[RawRecord], state: tuple) -> list[Keyed]:
 
 
 def clean_batch(records: list[RawRecord]) -> list[Cleaned]:
-    """Pass 2: (record, rejection reason or None, document, (signature, exact key, band keys) of a kept body)."""
+    """Pass 2: (record, rejection reason or None, document, (signature, exact key, band keys) of a kept body).
+
+    Exact-only detection needs no signature: (None, exact key, None).
+    """
     out: list[Cleaned] = []
     for record in records:
         if record.problem:
@@ -66,7 +70,9 @@ def clean_batch(records: list[RawRecord]) -> list[Cleaned]:
                   site=record.site, prepared=record.prepared).document
         record = dataclasses.replace(record, prepared=None) if record.prepared else record  # not sent back
         signed = None
-        if _STATE["signatures"] and not doc.rejected:
+        if _STATE["dedup"] == "exact" and not doc.rejected:
+            signed = (None, exact_key(doc.text), None)
+        elif _STATE["dedup"] and not doc.rejected:
             sig, exact = fingerprint(doc.text)
             signed = (sig, exact, band_keys(sig))
         out.append((record, doc.rejected, doc, signed))
