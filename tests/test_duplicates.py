@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from corpusprep.build import BuildError, build_dataset
 from corpusprep.duplicates import DedupOptions, Member, canonical
-from corpusprep.minhash import PERMUTATIONS, shingles, signature, similarity
+from corpusprep.minhash import PERMUTATIONS, exact_key, fingerprint, shingles, signature, similarity
 
 from .copies import COPIES, ORIGINAL, write_corpus
 
@@ -123,9 +123,11 @@ def test_signatures_never_fail_and_a_text_is_identical_to_itself(text):
 
 @settings(max_examples=100, deadline=None)
 @given(TEXTS)
-def test_case_punctuation_and_spacing_do_not_change_a_signature(text):
+def test_case_punctuation_and_spacing_do_not_change_a_signature_or_the_exact_key(text):
     noisy = "  " + ", ".join(text.upper().split()) + "!"
     assert (signature(noisy) == signature(text)).all()
+    assert exact_key(noisy) == exact_key(text) == fingerprint(text)[1]
+    assert exact_key(text + " more") != exact_key(text)
 
 
 @settings(max_examples=100, deadline=None)

@@ -154,15 +154,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _corpus_options(args: argparse.Namespace):
     from .cli import UserError
-    from .duplicates import DEDUP_METHODS, DedupOptions
+    from .duplicates import DedupOptions
     from .learned import LearnOptions
 
     if args.learn_min_docs < 1 or not 0 <= args.learn_min_share <= 1:
         raise UserError("--learn-min-docs must be 1 or more and --learn-min-share between 0 and 1")
     if not 0 < args.duplicate_threshold <= 1:
         raise UserError(f"--duplicate-threshold must be above 0 and at most 1, not {args.duplicate_threshold}")
-    if args.dedup_method not in DEDUP_METHODS:
-        raise UserError(f"--dedup-method must be {' or '.join(DEDUP_METHODS)}, not {args.dedup_method!r}")
     allow: tuple[str, ...] = ()
     if args.allow_boilerplate:
         try:
