@@ -7,7 +7,7 @@ positions (estimated Jaccard similarity of word 5-gram shingles). Confirmed pair
 joined into groups (union-find), so copies of copies group too. Identical bodies have
 identical signatures and always group. With `method="exact"` only documents whose
 bodies have the same words (case and punctuation aside) group: no signatures, no
-candidate checks (a build about 30% faster on the benchmark corpus).
+candidate checks (a build about 25% faster on the benchmark corpus).
 
 Each group keeps one canonical copy: the original publisher's (a member whose
 publisher another member names as `original_publisher`), else the earliest dated,
