@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 
+import numpy as np
 import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
@@ -12,7 +14,7 @@ from hypothesis import strategies as st
 
 from corpusprep.build import BuildError, build_dataset
 from corpusprep.duplicates import DedupOptions, Member, canonical
-from corpusprep.minhash import PERMUTATIONS, exact_key, fingerprint, shingles, signature, similarity
+from corpusprep.minhash import PERMUTATIONS, exact_key, fingerprint, shingles, signature, similarity, words
 
 from .copies import COPIES, ORIGINAL, write_corpus
 
@@ -119,6 +121,16 @@ TEXTS = st.lists(st.sampled_from("the war city bombs report council army civilia
 def test_signatures_never_fail_and_a_text_is_identical_to_itself(text):
     sig = signature(text)
     assert sig.shape == (PERMUTATIONS,) and similarity(sig, signature(text)) == 1.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None), max_size=200) | st.text(alphabet=" _-.,'’\t\nabcÉé1٣ǅß", max_size=60))
+def test_words_are_the_word_character_runs_of_the_folded_text(text):
+    assert words(text) == re.findall(r"\w+", text.casefold())
+
+
+def test_a_body_without_words_has_the_empty_signature():
+    assert (signature(" ,;! ") == 0xFFFFFFFF).all() and signature(" ,;! ").dtype == np.uint32
 
 
 @settings(max_examples=100, deadline=None)

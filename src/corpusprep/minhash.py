@@ -31,13 +31,26 @@ _rng = np.random.default_rng(20261121)  # fixed: signatures must be comparable a
 _MULTIPLIERS = _rng.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _OFFSETS = _rng.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
 _MIX = np.uint64(0x100000001B3)
-_EMPTY = np.uint64(np.iinfo(np.uint32).max)
+_UNSEEN = np.uint64(np.iinfo(np.uint64).max)  # its top half is 0xFFFFFFFF: the signature of a body without words
 _VOCABULARY: dict[str, int] = {}
 _VOCABULARY_MAX = 1 << 18
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+    """The `\\w+` runs of the case-folded text.
+
+    Split on spaces first: a token made only of word characters (most of them) is one
+    run as it stands, and only the others (punctuation attached) go through the regex.
+    Spaces are never word characters, so the runs are the same (tests check it against
+    the regex); about 15% faster on news text.
+    """
+    out: list[str] = []
+    for token in text.casefold().split():
+        if token.isalnum():  # an all-alnum token is exactly one run (\w is isalnum() or "_")
+            out.append(token)
+        else:
+            out += _WORD.findall(token)
+    return out
 
 
 def _word_ids(tokens: list[str]) -> np.ndarray:
@@ -95,14 +108,13 @@ def _exact_key(tokens: list[str]) -> int:
 
 
 def _signature(hashes: np.ndarray) -> np.ndarray:
-    out = np.full(PERMUTATIONS, _EMPTY, dtype=np.uint64)
+    out = np.full(PERMUTATIONS, _UNSEEN, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for start in range(0, len(hashes), _BLOCK):
             values = np.multiply.outer(_MULTIPLIERS, hashes[start:start + _BLOCK])  # one row per permutation
             values += _OFFSETS[:, None]
-            values >>= np.uint64(32)
             np.minimum(out, values.min(axis=1), out=out)
-    return out.astype(np.uint32)
+    return (out >> np.uint64(32)).astype(np.uint32)  # the top half of the minimum is the minimum of the top halves
 
 
 def band_keys(sig: np.ndarray) -> np.ndarray:
