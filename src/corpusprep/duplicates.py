@@ -198,12 +198,13 @@ class DuplicateFinder:
         first, mine = docs[0], None
         for other in docs[1:]:
             a, b = _find(parent, first), _find(parent, other)
-            if a != b and self._exact:
-                parent[max(a, b)] = min(a, b)
-            elif a != b:
+            if a == b:
+                continue
+            if not self._exact:
                 mine = signatures[first] if mine is None else mine
-                if similarity(mine, signatures[other]) >= self.options.threshold:
-                    parent[max(a, b)] = min(a, b)
+                if similarity(mine, signatures[other]) < self.options.threshold:
+                    continue
+            parent[max(a, b)] = min(a, b)
 
 
 class _Signatures:
