@@ -19,11 +19,11 @@ def test_frames_come_back_in_order_and_only_on_their_own_record(tmp_path):
         (f"{n:064x}", None if n == 1 else bytes([n]) * n) for n in range(4)]
     # The input changed under the build: record 2 is another document now.
     records = [_record(0), _record(1), RawRecord("doc2", "other", "corpus.jsonl", "f" * 64), _record(3)]
-    attached = list(attach(iter(records), read_frames(tmp_path / "frames.bin"), "prepared"))
+    attached = list(attach(iter(records), read_frames(tmp_path / "frames.bin")))
     assert [r.prepared for r in attached] == [b"", None, None, b"\x03\x03\x03"]
     assert [r.raw for r in attached] == [r.raw for r in records]
 
 
 def test_records_beyond_the_last_frame_get_none(tmp_path):
     FrameWriter(tmp_path / "empty.bin").close()
-    assert [r.prepared for r in attach(iter([_record(0)]), read_frames(tmp_path / "empty.bin"), "prepared")] == [None]
+    assert [r.prepared for r in attach(iter([_record(0)]), read_frames(tmp_path / "empty.bin"))] == [None]

@@ -266,7 +266,7 @@ class _Mapper:
         """Results in input order; `prepared` frames (from the learning pass) ride along with their records."""
         records = read_inputs(self.paths, self.read_options)
         if prepared is not None:
-            records = attach(records, prepared, "prepared")
+            records = attach(records, prepared)
         describe = lambda record: f"{record.id} ({record.source})"  # noqa: E731
         if self.engine == "ray":
             from .ray import ordered_map_on_ray

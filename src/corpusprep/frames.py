@@ -12,6 +12,8 @@ import struct
 from collections.abc import Iterator
 from pathlib import Path
 
+from .readers import RawRecord
+
 _HEADER = struct.Struct("<64sI")
 _NONE = 0xFFFFFFFF
 
@@ -41,8 +43,8 @@ def read_frames(path: Path) -> Iterator[tuple[str, bytes | None]]:
             yield sha256.decode("ascii"), None if size == _NONE else handle.read(size)
 
 
-def attach(records: Iterator, frames: Iterator[tuple[str, bytes | None]], field: str) -> Iterator:
-    """Each (dataclass) record with `field` set to its frame, when the next frame is that record's; else None."""
+def attach(records: Iterator[RawRecord], frames: Iterator[tuple[str, bytes | None]]) -> Iterator[RawRecord]:
+    """Each record with `prepared` set to its frame, when the next frame is that record's; else None."""
     for record in records:
         sha256, frame = next(frames, ("", None))
-        yield dataclasses.replace(record, **{field: frame if sha256 == record.sha256 else None})
+        yield dataclasses.replace(record, prepared=frame if sha256 == record.sha256 else None)
