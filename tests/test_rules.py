@@ -42,8 +42,12 @@ def test_a_user_pack_adds_a_site_without_code(tmp_path):
     assert doc.text.endswith("real article here.")
 
 
-def test_without_the_pack_the_footer_stays():
-    assert clean(ARTICLE).text.endswith("Sign up for the Example News newsletter.")
+def test_without_the_pack_the_generic_readers_still_find_the_prompt_and_the_date():
+    """The site's pack names the desk and the publisher; the generic chrome and header readers need no pack."""
+    doc = clean(ARTICLE)
+    assert doc.text.endswith("kept as a real article here.")
+    assert [(r.rule, r.text) for r in doc.removed][-1] == ("chrome.tail", "Sign up for the Example News newsletter.")
+    assert doc.date.isoformat() == "2017-08-03" and doc.regions == [] and doc.publisher is None
 
 
 @pytest.mark.parametrize(
@@ -75,5 +79,5 @@ def test_duplicate_rule_ids_are_refused(tmp_path):
 
 def test_builtin_packs_load_in_priority_order():
     rules = load_rules()
-    assert rules.packs == ("wsws", "globalresearch_fr", "globalresearch_en", "generic")
+    assert rules.packs == ("wsws", "globalresearch_fr", "globalresearch_en", "generic", "chrome")
     assert {"september", "septembre", "août", "sept"} <= set(rules.months)

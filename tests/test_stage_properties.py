@@ -22,7 +22,9 @@ from corpusprep.rejoin import rejoin
 from corpusprep.repair import repair
 from corpusprep.rules import default_rules
 from corpusprep.unmark import _HTML_TAG, unmark
-from corpusprep.zones import read_head, read_tail
+from corpusprep.head import read_head
+from corpusprep.options import CleanOptions
+from corpusprep.tail import read_tail
 
 from .strategies import mojibake  # also registers the "sloppy-windows-1252" codec
 
@@ -230,7 +232,7 @@ def test_rejoin_is_idempotent(raw):
 
 
 # ------------------------------------------------------------------ header and footer readers
-BIG = 10_000
+BIG = CleanOptions(head_max_paragraphs=10_000, tail_max_paragraphs=10_000)
 
 
 @CHEAP

@@ -257,7 +257,7 @@ def test_both_language_backends_are_deterministic_and_agree_on_the_seeds(seeds):
         options = CleanOptions(language_backend=backend)
         for raw in seeds.values():
             assert clean(raw, options=options).language == "en"
-        french = "Les opinions exprimées dans cet article n'engagent que le ou les auteurs, et personne d'autre."
+        french = "Le gouvernement a annoncé mardi une nouvelle réforme des retraites, que les syndicats rejettent encore."
         assert clean("Un titre\n\n" + french, options=options).language == "fr"
 
 

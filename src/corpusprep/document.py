@@ -34,7 +34,8 @@ class Removal:
 
     ``rule`` is the id of the rule that fired (``"wsws.contact_footer"``); ``text`` is
     exactly what was removed; ``index`` is the number of the paragraph it stood in
-    (0-based, counted after markup was removed), or None for markup removed inline.
+    (0-based, counted after markup was removed), or None for markup removed inline;
+    ``score`` is the chrome or notice score of a scored drop, None for a rule's.
     Metadata moved into a field (a title, a byline) is recorded too: the body never
     loses a sentence without a trace.
     """
@@ -42,6 +43,8 @@ class Removal:
     rule: str
     text: str
     index: int | None = None
+    #: For a drop decided by a score (``chrome.*``, ``notice.*``): the score that decided it.
+    score: float | None = None
 
 
 @dataclass

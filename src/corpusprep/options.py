@@ -22,6 +22,17 @@ class CleanOptions:
         foreign_notice_max_paragraphs: how many paragraphs at each edge may be dropped as
             a notice in another language than the body.
         foreign_notice_min_chars: shorter paragraphs are too short to tell their language.
+        chrome_threshold: a line or paragraph at the head or tail whose chrome score
+            (`corpusprep.scoring.chrome_score`, 0 to 1) reaches this is chrome.
+        inline_chrome_threshold: the same, for a standalone line inside the article
+            ("Advertisement", "READ MORE: …"): stricter, as only the edges are expected to hold chrome.
+        notice_threshold: a sentence matching a pack's notice template this well
+            (`corpusprep.notices.template_match`, 0 to 1) is part of the notice; a looser
+            match (60% of it) counts only next to the notice.
+        long_prose_words: a paragraph of at least this many words, dense in function words,
+            is prose: no score alone drops it, and the header zone ends at the first one.
+        numeric_date_order: "dmy" or "mdy": how "03/05/2018" is read (a date written with
+            dots, or whose first number is over 12, is always day first).
         rejoin: set False to keep paragraphs split by page breaks apart.
         max_replacement_ratio: a body with a larger share of U+FFFD replacement
             characters is rejected as "undecodable".
@@ -35,5 +46,10 @@ class CleanOptions:
     language_sample_chars: int = 500
     foreign_notice_max_paragraphs: int = 3
     foreign_notice_min_chars: int = 50
+    chrome_threshold: float = 0.5
+    inline_chrome_threshold: float = 0.75
+    notice_threshold: float = 0.6
+    long_prose_words: int = 25
+    numeric_date_order: str = "dmy"
     rejoin: bool = True
     max_replacement_ratio: float = 0.05

@@ -27,16 +27,28 @@ class Para:
         return " ".join(self.lines)
 
 
+LONG_LINE = 100
+
+
 def split_paragraphs(text: str) -> list[tuple[str, ...]]:
     """Split on blank lines; collapse spaces inside each line; drop empty lines.
 
+    A block of three lines or more with at least two lines over `LONG_LINE` characters
+    was not wrapped by hand: it is a page saved with one line per paragraph, and each of
+    its lines is a paragraph (a wrapped paragraph has short lines; a header block of
+    title, byline and date stays one block).
+
     >>> split_paragraphs("a  b\\n c\\n\\n\\n d ")
     [('a b', 'c'), ('d',)]
+    >>> [len(p) for p in split_paragraphs("Menu\\n" + "A long line of prose. " * 6 + "\\n" + "Another one. " * 9)]
+    [1, 1, 1]
     """
     paragraphs = []
     for block in _BLANK_LINE.split(text):
         lines = tuple(collapsed for line in block.split("\n") if (collapsed := _collapse(line)))
-        if lines:
+        if len(lines) >= 3 and sum(len(line) > LONG_LINE for line in lines) >= 2:
+            paragraphs.extend((line,) for line in lines)
+        elif lines:
             paragraphs.append(lines)
     return paragraphs
 

@@ -20,7 +20,9 @@ from .paragraphs import Para, join_body
 from .prepare import prepare, unpack
 from .rejoin import rejoin
 from .rules import RuleSet, default_rules
-from .zones import drop_anywhere, read_head, read_tail
+from .head import read_head
+from .tail import read_tail
+from .zones import drop_anywhere
 
 
 @dataclass
@@ -63,11 +65,11 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
         paras, recurring = drop_learned(paras, learned, site, rules, keys)
         found.absorb(recurring)
 
-    paras, head = read_head(paras, rules, found.fields, options.head_max_paragraphs)
+    paras, head = read_head(paras, rules, found.fields, options)
     found.absorb(head)
-    paras, tail = read_tail(paras, rules, found.fields, options.tail_max_paragraphs)
+    paras, tail = read_tail(paras, rules, found.fields, options)
     found.absorb(tail)
-    paras, middle = drop_anywhere(paras, rules, found.fields)
+    paras, middle = drop_anywhere(paras, rules, found.fields, options)
     found.absorb(middle)
 
     language = None

@@ -19,13 +19,14 @@ from typing import Any
 
 from .dates import DateReader, date_pattern
 from .document import DATE_FIELDS, LIST_FIELDS, METADATA_FIELDS
+from .lexicon import LEXICONS, Lexicons
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-BUILTIN_PACKS = ("wsws", "globalresearch_fr", "globalresearch_en", "generic")
+BUILTIN_PACKS = ("wsws", "globalresearch_fr", "globalresearch_en", "generic", "chrome")
 ZONES = {"boilerplate": ("head", "tail", "edge", "anywhere"), "metadata": ("head", "tail")}
 _RULE_KEYS = {"id", "zone", "pattern", "patterns", "ignore_case", "sets", "when", "max_chars", "description"}
 _PLACEHOLDER = re.compile(r"\{(date|name|names)\}")
@@ -58,6 +59,14 @@ class Rule:
         return self.zone == zone or (self.zone == "edge" and zone in ("head", "tail")) or self.zone == "anywhere"
 
 
+@dataclass(frozen=True)
+class NoticeTemplate:
+    """One sentence of a pack's syndication notice, as the content-word stems it is matched on."""
+
+    pack: str
+    stems: frozenset[str]
+
+
 @dataclass(frozen=True, eq=False)
 class RuleSet:
     """Every rule of the loaded packs, in priority order, plus the shared vocabularies."""
@@ -71,6 +80,10 @@ class RuleSet:
     #: sha256 of the packs' text, in priority order: what a build records to tell rule sets apart.
     fingerprint: str = ""
     by_zone: Mapping[str, tuple[Rule, ...]] = field(repr=False, default_factory=dict)
+    lexicons: Lexicons = field(repr=False, default_factory=Lexicons)
+    notice_templates: tuple[NoticeTemplate, ...] = field(repr=False, default=())
+    #: Finds a date of any shape the month tables allow inside a line (the header reader's).
+    date_finder: re.Pattern[str] | None = field(repr=False, default=None)
 
     def in_zone(self, zone: str) -> tuple[Rule, ...]:
         """The rules that may fire in "head", "tail" or "anywhere", in priority order."""
@@ -127,7 +140,7 @@ def load_rules(*paths: str | Path, builtin: bool = True) -> RuleSet:
 
     >>> rules = load_rules()
     >>> rules.packs
-    ('wsws', 'globalresearch_fr', 'globalresearch_en', 'generic')
+    ('wsws', 'globalresearch_fr', 'globalresearch_en', 'generic', 'chrome')
     """
     sources = [(str(p), Path(p).read_text(encoding="utf-8")) for p in paths]
     if builtin:
@@ -158,7 +171,15 @@ def compile_packs(sources: Iterable[tuple[str, str]]) -> RuleSet:
     months: dict[str, int] = {}
     function_words: set[str] = set()
     signals: list[str] = []
+    tables: dict[str, list[str]] = {}
     for origin, data in parsed:
+        for name, table in data.get("lexicon", {}).items():
+            if name not in LEXICONS:
+                raise RuleError(f"{origin}: unknown lexicon {name!r} (known: {', '.join(LEXICONS)})")
+            for language, entries in (table.items() if isinstance(table, dict) else [("?", None)]):
+                if not isinstance(entries, list) or not all(isinstance(e, str) and e.strip() for e in entries):
+                    raise RuleError(f"{origin}: lexicon.{name}.{language} must be a list of non-empty strings")
+                tables.setdefault(name, []).extend(entries)
         for language, table in data.get("months", {}).items():
             for name, number in table.items():
                 if not isinstance(number, int) or not 1 <= number <= 12:
@@ -169,7 +190,9 @@ def compile_packs(sources: Iterable[tuple[str, str]]) -> RuleSet:
     if not months:
         raise RuleError("no month names: load the built-in 'generic' pack or give a [months] table")
     placeholders = {"date": date_pattern(months), "name": NAME, "names": NAMES}
+    lexicons = Lexicons.from_tables(tables)
     rules: list[Rule] = []
+    templates: list[NoticeTemplate] = []
     pack_ids: list[str] = []
     seen: set[str] = set()
     for origin, data in parsed:
@@ -177,6 +200,10 @@ def compile_packs(sources: Iterable[tuple[str, str]]) -> RuleSet:
         if not isinstance(pack_id, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", pack_id):
             raise RuleError(f"{origin}: [pack] needs an id of lowercase letters, digits and _")
         pack_ids.append(pack_id)
+        for sentence in data.get("notice", {}).get("templates", []):
+            if not isinstance(sentence, str) or len(stems := lexicons.content_stems(sentence)) < 3:
+                raise RuleError(f"{origin}: notice template {sentence!r} needs at least three content words")
+            templates.append(NoticeTemplate(pack_id, stems))
         for kind in ("boilerplate", "metadata"):
             for entry in data.get(kind, []):
                 rule = _compile_rule(origin, pack_id, kind, entry, placeholders)
@@ -197,6 +224,9 @@ def compile_packs(sources: Iterable[tuple[str, str]]) -> RuleSet:
         dates=DateReader(months),
         fingerprint=fingerprint,
         by_zone={zone: tuple(r for r in rules if r.applies_in(zone)) for zone in ("head", "tail", "anywhere")},
+        lexicons=lexicons,
+        notice_templates=tuple(templates),
+        date_finder=re.compile(rf"(?<![\w/.-])(?:{placeholders['date']})(?![\w/])"),
     )
 
 

@@ -1,0 +1,239 @@
+"""Stage 4: read the header zone, from the top down to the first long prose paragraph.
+
+The reader looks past what it does not know: every paragraph above the first long
+prose one, and every line of a multi-line block there, is classified first (a rule of
+the packs, a header line read field by field, chrome by score, a headline-like line,
+or unknown text), and only then decided:
+
+- rule hits and header lines move into fields, chrome is dropped (``chrome.head``);
+- the title is chosen by score among the headline-like lines: a heading, the line right
+  above a byline or date, or right above the first prose, wins; the first candidate is
+  preferred when nothing tells them apart (``meta.title``);
+- short non-prose lines above the chosen title are the site's masthead, motto or
+  navigation (``chrome.masthead``); a line repeating the title is dropped (``meta.title_repeat``);
+- a bare name right under the title is the byline (``meta.byline``);
+- unknown text (a deck, a caption, a quotation) stays where it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .document import Removal
+from .found import Found
+from .header import read_header_line
+from .options import CleanOptions
+from .paragraphs import Para
+from .rules import RuleSet
+from .scoring import CHROME, chrome_score, classify, features
+from .zones import LIST_LABEL_FIELDS, TITLE_RULE, first_match, looks_like_title, match_paragraph
+
+_MARKS = re.compile(r"[©®™]|\b\d{3}[-.]\d{3}[-.]\d{4}\b")  # a copyright mark or a phone number: a masthead or a prompt, not a headline
+HEADER_RULE = "meta.byline"
+DATELINE_RULE = "meta.dateline"
+REPEAT_RULE = "meta.title_repeat"
+CHROME_RULE = "chrome.head"
+MASTHEAD_RULE = "chrome.masthead"
+
+
+@dataclass
+class Unit:
+    """One line of the header zone and what it was read as."""
+
+    para: int  # position in the list of paragraphs
+    line: int
+    text: str
+    kind: str  # "rule", "header", "chrome", "title", "text"
+    heading: bool = False
+    fields: dict[str, Any] = field(default_factory=dict)
+    rule: str = ""
+    score: float | None = None
+    lines: int = 1  # a title wrapped over its paragraph's two lines is one unit
+    name: bool = False  # the line is nothing but a person's name: a byline, never the title
+
+
+def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions | None = None) -> tuple[list[Para], Found]:
+    """Move the header's metadata into fields and drop its chrome; keep unknown text in place."""
+    options = options or CleanOptions()
+    found = Found()
+    units, zone_end = _classify(paras, rules, known, options, found)
+    title_at = None if known.get("title") else _choose_title(units)
+    drop: dict[tuple[int, int], Removal] = {}
+
+    def remove(unit: Unit, rule: str, score: float | None = None) -> None:
+        drop[(unit.para, unit.line)] = Removal(rule, unit.text, paras[unit.para].index, score)
+
+    for unit in units:
+        if unit.kind in ("rule", "header"):
+            remove(unit, unit.rule)
+            found.add_fields(unit.fields)
+        elif unit.kind == CHROME:
+            remove(unit, CHROME_RULE, unit.score)
+    if title_at is not None:
+        title = units[title_at]
+        found.fields["title"] = title.text
+        remove(title, TITLE_RULE)
+        for unit in units[:title_at]:
+            if unit.kind in ("title", "text") and _above_title(unit, rules, options):
+                remove(unit, MASTHEAD_RULE)
+        _read_after_title(units[title_at + 1:], rules, options, found, remove)
+    known_title = found.fields.get("title") or known.get("title")
+    for unit in units:
+        if known_title and unit.kind in ("title", "text") and (unit.para, unit.line) not in drop and unit.text == known_title:
+            remove(unit, REPEAT_RULE)
+    found.removed.extend(drop[key] for key in sorted(drop))
+    spans = {(unit.para, unit.line): unit.lines for unit in units}
+    gone = {(p, line + k) for (p, line) in drop for k in range(spans.get((p, line), 1))}
+    kept: list[Para] = []
+    for i, para in enumerate(paras[:zone_end]):
+        lines = tuple(line for j, line in enumerate(para.lines) if (i, j) not in gone)
+        if lines == para.lines:
+            kept.append(para)
+        else:  # what a header block leaves is lines apart: a deck, a caption, not one paragraph
+            kept.extend(Para((line,), para.index) for line in lines)
+    return kept + paras[zone_end:], found
+
+
+def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions, found: Found) -> tuple[list[Unit], int]:
+    """The units of the header zone, and where the zone ends."""
+    zone_rules = rules.in_zone("head")
+    units: list[Unit] = []
+    fields: dict[str, Any] = {}
+    content_seen = any(known.values())
+    prose_seen = False
+    limit = min(len(paras), options.head_max_paragraphs)
+    i = 0
+    while i < limit:
+        para = paras[i]
+        known_now = {**known, **fields}
+        if para.text.endswith(",") and i + 1 < len(paras):
+            wrapped = first_match(rules, zone_rules, para.text + " " + paras[i + 1].text, known_now)
+            if wrapped is not None and set(wrapped[2]) & LIST_LABEL_FIELDS:
+                units.append(Unit(i, 0, para.text, "rule", rule=wrapped[0].id, lines=len(para.lines)))
+                following = paras[i + 1]
+                units.append(Unit(i + 1, 0, following.text, "rule", fields=wrapped[2], rule=wrapped[0].id, lines=len(following.lines)))
+                _add(fields, wrapped[2])
+                i += 2
+                continue
+        hits = match_paragraph(rules, zone_rules, para, known_now)
+        if hits is not None and len(hits) == 1 and len(para.lines) > 1:
+            # One rule matched the paragraph whole: its lines go together.
+            rule, _, got = hits[0]
+            units.append(Unit(i, 0, para.text, "rule", fields=got, rule=rule.id, lines=len(para.lines)))
+            content_seen = content_seen or rule.kind == "metadata"
+            _add(fields, got)
+            i += 1
+            continue
+        if hits is None and _is_prose(para, rules, options):
+            break
+        line_units = []
+        for j, line in enumerate(para.lines):
+            after_title = any(u.kind == "title" for u in units[-3:]) or any(u.kind == "title" for u in line_units)
+            line_units.append(_classify_line(i, j, line, para, rules, zone_rules, {**known, **fields}, options, after_title))
+        if len(line_units) == 2 and all(u.kind in ("title", "text") for u in line_units) and looks_like_title(para):
+            line_units = [Unit(i, 0, para.text, "title", heading=para.heading, lines=2)]
+        for unit in line_units:
+            if unit.kind == "title" and not unit.heading and (content_seen or prose_seen):
+                unit.kind = "text"  # past the metadata or the first sentences, only a heading can be the title
+            prose_seen = prose_seen or unit.kind == "text" and _sentences_of_prose(unit.text)
+            content_seen = content_seen or any(unit.fields.values())
+            _add(fields, unit.fields)
+            units.append(unit)
+        i += 1
+    return units, i
+
+
+def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_rules, known: Mapping[str, Any], options: CleanOptions,
+                   after_title: bool = False) -> Unit:
+    hit = first_match(rules, zone_rules, line, known)
+    if hit is not None:
+        return Unit(i, j, line, "rule", fields=hit[2], rule=hit[0].id)
+    header = read_header_line(line, rules, options.numeric_date_order)
+    if header is not None:
+        got = {k: v for k, v in (("authors", header.authors), ("date", header.date)) if v}
+        return Unit(i, j, line, "header", fields=got, rule=HEADER_RULE if header.authors else DATELINE_RULE)
+    kind, score = classify(features(line, rules.lexicons), options.chrome_threshold, options.long_prose_words)
+    if kind == CHROME:
+        return Unit(i, j, line, CHROME, score=score)
+    heading = para.heading and len(para.lines) == 1
+    if not heading and after_title and len(line.split()) <= 6 and (bare := read_header_line(line, rules, options.numeric_date_order, bare_names=True)):
+        if bare.authors and bare.date is None:
+            return Unit(i, j, line, "text", name=True)
+    if heading or (looks_like_title(Para((line,), para.index)) and not _mostly_date(line, rules) and not _MARKS.search(line)):
+        return Unit(i, j, line, "title", heading=heading)
+    return Unit(i, j, line, "text")
+
+
+def _choose_title(units: list[Unit]) -> int | None:
+    """The position of the best title candidate.
+
+    Points: a heading (3); a byline, dateline or bare name within the next two units
+    (3); three words or fewer (-1: a site's name); half a point less for each candidate
+    above it, so the first wins unless the page's structure points at a later one. A
+    line that the next one continues in lower case is half a sentence, not a candidate.
+    """
+    best, best_score, seen = None, None, 0
+    for n, unit in enumerate(units):
+        if unit.kind != "title":
+            continue
+        if not unit.heading and n + 1 < len(units) and units[n + 1].text[:1].islower():
+            continue  # the first half of a sentence that a page break split
+        score = 3 * unit.heading - (len(unit.text.split()) <= 3) - 0.5 * seen
+        after = [u for u in units[n + 1:] if u.kind != CHROME][:2]
+        if any(u.kind == "header" or u.name or u.kind == "rule" and u.fields for u in after):
+            score += 3
+        if best_score is None or score > best_score:
+            best, best_score = n, score
+        seen += 1
+    return best
+
+
+def _read_after_title(after: list[Unit], rules: RuleSet, options: CleanOptions, found: Found, remove) -> None:
+    """A bare name right under the title is the byline ("Jane Doe" alone on its line)."""
+    following = next((u for u in after if u.kind != CHROME), None)
+    if following is None or not following.name or found.fields.get("authors"):
+        return
+    header = read_header_line(following.text, rules, options.numeric_date_order, bare_names=True)
+    found.add_fields({"authors": header.authors})
+    remove(following, HEADER_RULE)
+
+
+def _is_prose(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
+    """Long prose ends the header zone; a block of lines is prose when most of its lines are."""
+    f = features(para.text, rules.lexicons)
+    if f.words < options.long_prose_words or f.stopword_share < 0.15:
+        return False
+    if len(para.lines) == 1:
+        return True
+    prose_lines = sum(1 for line in para.lines if len(line.split()) >= 8 and features(line, rules.lexicons).stopword_share >= 0.15)
+    return 2 * prose_lines > len(para.lines)
+
+
+def _mostly_date(line: str, rules: RuleSet) -> bool:
+    """A line that is mostly a date (one the reader could not read, such as "31 février 2016") is no title."""
+    found = rules.date_finder.search(line)
+    return found is not None and len(found.group()) >= 0.4 * len(line)
+
+
+def _sentences_of_prose(text: str) -> bool:
+    """A line of a dozen words or more that ends a sentence: the body has begun."""
+    return len(text.split()) >= 12 and text.rstrip().endswith((".", "!", "?", "…", "”", '"', "»"))
+
+
+def _above_title(unit: Unit, rules: RuleSet, options: CleanOptions) -> bool:
+    """Whether a unit above the title is the site's chrome: short and not a sentence, or chrome-ish and not long prose."""
+    text = unit.text
+    if len(text.split()) <= 12 and not text.rstrip().endswith((".", "!", "?", "…", "”", '"')):
+        return True
+    f = features(text, rules.lexicons)
+    return f.words < options.long_prose_words and chrome_score(f) >= options.chrome_threshold / 2
+
+
+def _add(fields: dict[str, Any], new: Mapping[str, Any]) -> None:
+    for name, value in new.items():
+        if value and not fields.get(name):
+            fields[name] = value

@@ -1,0 +1,164 @@
+"""Read a header line field by field: "March 3rd, 2021 | By Dana Whitfield | Local News".
+
+A byline or dateline has too many shapes for whole-line patterns, but its parts have
+few: a date (any shape `dates` reads, with a time, a weekday or "Updated" around it),
+person names (after a lead word such as "By", "Par", "Von", or alone beside a date),
+and a site, desk or role ("Local News", "Staff Writer"). A line is cut at its
+separators (| • · – — and commas), each field is classified, and the line is a header
+line only when every field is one of these and it gave a date or an author. Anything
+else (a sentence, an unknown word) makes it not a header line, so prose is never read
+as metadata.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import line_key
+from .rules import RuleSet
+
+_SEPARATORS = re.compile(r"\s*[|•·]\s*|\s+[–—-]+\s+|\s*—\s*|\s+//?\s+")
+_TIME = re.compile(
+    r"(?i)(?<![\w:])(?:at\s+|um\s+|à\s+|alle\s+|a las\s+|às\s+)?\d{1,2}(?:[:h.]\d{2}){1,2}(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*(?:uhr|h))?(?:\s*\(?(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]?\d{0,2})\)?)?(?![\w:])"
+)
+_ISO_TAIL = re.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
+_NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]{0,30}|[A-ZÀ-ÖØ-Þ]\.)$")
+_PARTICLES = frozenset("de da del della di du des la le van von der den ter al el bin ibn abu dos das e y".split())
+_HONORIFICS = frozenset("dr dr. prof prof. mr mr. mrs mrs. ms ms. sir dame rev rev.".split())
+_NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|et|und|y|e)\s+")
+_FOR_SITE = re.compile(r"(?i)\s+(?:for|pour|für|para|per)\s+\S.*$")
+_LOGIN = re.compile(r"[\w.@-]{1,40}")
+_IN_PLACE = re.compile(r"\s+(?:in|from|reporting from|en|aus|à|a)\s+[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:\s[A-ZÀ-ÖØ-Þ][\w'’.\-]*){0,2}$")
+
+
+@dataclass
+class HeaderFields:
+    """What one header line gave."""
+
+    authors: list[str] = field(default_factory=list)
+    date: _dt.date | None = None
+    lead: bool = False  # a byline lead word ("By") was read
+    role: bool = False  # a field made only of role or desk words ("Staff Writer") stood beside the names
+
+
+def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare_names: bool = False) -> HeaderFields | None:
+    """The authors and date of a header line, or None when any part of it is not header.
+
+    A name without a lead word counts only beside a date ("Thomas Gaist | 20 July
+    2016"), or when `bare_names` says the line stands where a byline stands.
+
+    >>> from corpusprep.rules import default_rules
+    >>> read_header_line("March 3rd, 2021 | By Dana Whitfield | Local News", default_rules())
+    HeaderFields(authors=['Dana Whitfield'], date=datetime.date(2021, 3, 3), lead=True, role=True)
+    >>> read_header_line("The council met on 3 March 2021 to vote.", default_rules()) is None
+    True
+    """
+    if len(line) > 300 or rules.date_finder is None:
+        return None
+    out = HeaderFields()
+    rest = _ISO_TAIL.sub(" ", line) if "T" in line else line
+    for found_date in rules.date_finder.finditer(rest):
+        date = rules.dates.read(found_date.group(), numeric_order)
+        if date is None:
+            return None
+        out.date = out.date or date  # "Published: …, 7 March 2019 | Updated: …": the first date is the date
+    if out.date is not None:
+        rest = rules.date_finder.sub(" | ", rest)
+    if any(ch.isdigit() for ch in rest):
+        rest = _TIME.sub(" | ", rest)
+    pending: list[str] = []
+    for part in _SEPARATORS.split(rest):
+        if not _read_field(part, rules, out, pending) and not (out.date is not None and _is_place(part)):
+            return None  # (a place is a dateline's: "Sevilla, 07 de marzo de 2019")
+    if pending and not out.lead:  # beside a byline, more bare names are a site ("By X / True Horizon")
+        if not (out.date is not None or out.role or bare_names):
+            return None
+        out.authors.extend(pending)
+    return out if out.date is not None or out.authors else None
+
+
+def _read_field(part: str, rules: RuleSet, out: HeaderFields, pending: list[str]) -> bool:
+    """Classify one field into `out` (or `pending`, for bare names); False when it is not a header field."""
+    lex = rules.lexicons
+    text = part.strip(" \t,;:()[]*_").strip()
+    if not text or not any(ch.isalpha() for ch in text):
+        return not any(ch.isdigit() for ch in text)  # punctuation is nothing; a stray number is not header
+    key = line_key(text)
+    if key in lex.date_leads:
+        return True
+    for lead in lex.byline_leads:
+        if key.startswith(lead + " ") or key.startswith(lead + ":"):
+            after = text[len(lead):].lstrip(" :")
+            names = _names(after, lex.not_name_words, lex.stopwords)
+            if names is None:
+                if not _LOGIN.fullmatch(after):
+                    return False
+                names = []  # a login ("von redaktion", "by admin"): a byline with no person
+            out.lead = True
+            out.authors.extend(names)
+            return True
+    words = key.split()
+    if words and words[0] in lex.date_leads and all(w in lex.date_leads or w in lex.not_name_words for w in words):
+        return True
+    if len(words) <= 5 and all(w in lex.not_name_words for w in words):
+        out.role = True  # a desk, a role, a section
+        return True
+    names = _names(text, lex.not_name_words, lex.stopwords)
+    if names is not None:
+        pending.extend(names)
+        return True
+    return _is_site(text, lex.not_name_words)
+
+
+def _names(text: str, not_name: frozenset[str], lex_stopwords: frozenset[str] = frozenset()) -> list[str] | None:
+    """The person names in "Jane Doe and John Roe", roles and sites aside ("Jane Doe, Staff Writer", "CNN"), or None."""
+    text = _FOR_SITE.sub("", _IN_PLACE.sub("", text.strip(" :,;.")))
+    names = []
+    for piece in _NAME_SPLIT.split(text):
+        words = piece.strip(" .").split()
+        role_word = lambda w: w.lower().strip(".") in not_name and w.lower() not in lex_stopwords  # noqa: E731
+        while words and role_word(words[-1]):
+            words.pop()  # "Priya Natarajan Staff Reporter"
+        while words and role_word(words[0]):
+            words.pop(0)
+        if len(words) <= 1 or any(w.lower().strip(".") in not_name for w in words):
+            continue  # a role, a desk or a site beside the names ("Staff Writer", "CNN", "Harvey Organ Blog")
+        name = _person(words, not_name | lex_stopwords)
+        if name is None:
+            return None
+        if name not in names:
+            names.append(name)
+    return names or None
+
+
+def _person(words: list[str], not_name: frozenset[str]) -> str | None:
+    """"Dana Whitfield", "Jean-Luc de la Tour", "J. R. Smith" as a name (all capitals made Title Case), or None."""
+    while words and words[0].lower() in _HONORIFICS:
+        words = words[1:]
+    core = [w for w in words if w.lower() not in _PARTICLES]
+    if not 2 <= len(core) <= 4 or len(words) > 6 or words[0].lower() in _PARTICLES:
+        return None
+    if any(not _NAME_WORD.match(w) or w.lower() in not_name for w in core):
+        return None
+    if all(len(w) > 1 and w.isupper() for w in core):
+        words = [w if w.lower() in _PARTICLES else w.capitalize() for w in words]
+    return " ".join(words)
+
+
+def _is_site(text: str, not_name: frozenset[str]) -> bool:
+    """A site or publication name beside a byline: a few capitalised words or a domain ("Local News", "Example.com")."""
+    words = text.split()
+    if len(words) > 5:
+        return False
+    if re.fullmatch(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?", text):
+        return True
+    return all(w[:1].isupper() or w.lower() in not_name for w in words) and any(w.lower() in not_name for w in words)
+
+
+def _is_place(part: str) -> bool:
+    """One to three capitalised words and nothing else: the place of a dateline."""
+    words = part.strip(" ,;:()").split()
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)

@@ -1,0 +1,84 @@
+"""Vocabularies from the rule packs' [lexicon] tables, and the word-level views of text that use them.
+
+Lexicons are data (``rules/chrome.toml`` ships them in six languages; a user's pack
+extends any of them), so recognising chrome on a site nobody wrote a rule for needs
+no new code. A lexicon entry and a line are compared in the same normal form: lower
+case, spacing collapsed, punctuation at the ends stripped (`line_key`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+#: The lexicons the code reads, and what each is for (docs/rule-packs.md has the same list).
+LEXICONS = {
+    "stopwords": "function words: prose is dense with them",
+    "chrome_words": "words of buttons, prompts, forms and navigation",
+    "chrome_lines": "lines that are chrome by themselves",
+    "chrome_phrases": "phrases that make a short line chrome wherever they stand in it",
+    "chrome_leads": "words that make a line chrome when it starts with them (\"Read more:\", \"Lire aussi :\")",
+    "byline_leads": "words that open a byline",
+    "date_leads": "words that stand before a date",
+    "not_name_words": "words that name a role, a desk or a site, never a person",
+}
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
+_EDGES = " \t\"'“”‘’«»()[]{}<>.,;:!?|•·–—-*#/\\…+=_~"
+_SPACES = re.compile(r"\s+")
+
+
+def line_key(text: str) -> str:
+    """The normal form lexicon lines are looked up in.
+
+    >>> line_key("  Share this: ")
+    'share this'
+    """
+    return _SPACES.sub(" ", text.strip(_EDGES).lower())
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, lower-cased (digits and punctuation are not words).
+
+    >>> words("Don’t miss: 3 NEW posts, e-mail us!")
+    ['don’t', 'miss', 'new', 'posts', 'e-mail', 'us']
+    """
+    return _WORD.findall(text.lower())
+
+
+def stem(word: str) -> str:
+    """A crude stem that works across languages: the first five letters ("responsibility", "responsable")."""
+    return word[:5]
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Every lexicon of the loaded packs, merged across languages."""
+
+    stopwords: frozenset[str] = frozenset()
+    chrome_words: frozenset[str] = frozenset()
+    chrome_lines: frozenset[str] = frozenset()
+    chrome_phrases: tuple[str, ...] = ()
+    chrome_leads: tuple[str, ...] = ()
+    byline_leads: tuple[str, ...] = ()  # longest first, so "written by" is tried before "by"
+    date_leads: frozenset[str] = frozenset()
+    not_name_words: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_tables(cls, tables: Mapping[str, Iterable[str]]) -> Lexicons:
+        entries = {name: {_SPACES.sub(" ", e.strip().lower()) for e in values} for name, values in tables.items()}
+        get = lambda name: entries.get(name, set())  # noqa: E731
+        return cls(
+            stopwords=frozenset(get("stopwords")),
+            chrome_words=frozenset(get("chrome_words")),
+            chrome_lines=frozenset(line_key(e) for e in get("chrome_lines")),
+            chrome_phrases=tuple(sorted(get("chrome_phrases"))),
+            chrome_leads=tuple(sorted(get("chrome_leads"))),
+            byline_leads=tuple(sorted({line_key(e) for e in get("byline_leads")}, key=lambda e: (-len(e), e))),
+            date_leads=frozenset(line_key(e) for e in get("date_leads")),
+            not_name_words=frozenset(get("not_name_words")),
+        )
+
+    def content_stems(self, text: str) -> frozenset[str]:
+        """The stems of the words of `text` that carry meaning (stopwords and short words aside)."""
+        return frozenset(stem(w) for w in words(text) if len(w) > 2 and w not in self.stopwords)

@@ -1,0 +1,105 @@
+"""Measure, do not decide: the features of a line or paragraph, and the chrome score made from them.
+
+A boilerplate line on a site nobody wrote a rule for still looks like one: short, no
+sentence end, few function words, many words of buttons and prompts ("Share",
+"Subscribe", "Leave a Reply"), links, or a phrase of a comment form or a credit. Each
+is a feature here; `chrome_score` weighs them into one number between 0 and 1, and
+`classify` turns it into "chrome", "body" or "short" (undecided) with the thresholds
+of `CleanOptions`. The edge readers decide what to drop with these classes and the
+classes of the neighbours (`corpusprep.zones`); nothing here removes text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicons, line_key, words
+
+CHROME, BODY, SHORT = "chrome", "body", "short"
+SHORT_WORDS = 10  # a unit this short that is not chrome is undecided: its neighbours decide
+_LINK = re.compile(r"(?:https?://|www\.)\S{1,2000}|[\w.+-]{1,100}@[\w-]{1,100}\.[\w.]{2,100}|\b[\w-]{2,60}\.(?:com|org|net|ca|co\.uk|info|io)\b(?:/\S{0,2000})?")
+_NAV_SEPARATOR = re.compile(r"\s[|•»›>/·]\s")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+
+
+@dataclass(frozen=True)
+class Features:
+    """What `chrome_score` weighs; every share is between 0 and 1."""
+
+    words: int
+    sentence_end: bool
+    stopword_share: float
+    chrome_share: float
+    capitalised_share: float
+    link_share: float
+    chrome_line: bool
+    chrome_phrases: int
+    chrome_lead: bool
+    nav_items: int  # "Home | News | Sport": short items between separators (0 when not a list of links)
+
+
+def features(text: str, lexicons: Lexicons) -> Features:
+    """The features of one line or paragraph."""
+    links = sum(len(m) for m in _LINK.findall(text)) if ("." in text or "@" in text) else 0
+    prose = _LINK.sub(" ", text) if links else text
+    tokens = words(prose)
+    raw = prose.split()
+    n = max(len(tokens), 1)
+    lowered = text.lower()
+    items = _NAV_SEPARATOR.split(text) if len(text) < 400 else []
+    return Features(
+        words=len(tokens),
+        sentence_end=bool(_SENTENCE_END.search(text.rstrip()[-8:])),
+        stopword_share=sum(t in lexicons.stopwords for t in tokens) / n,
+        chrome_share=sum(t in lexicons.chrome_words for t in tokens) / n,
+        capitalised_share=sum(w[:1].isupper() for w in raw) / max(len(raw), 1),
+        link_share=min(1.0, links / max(len(text.strip()), 1)),
+        chrome_line=line_key(text) in lexicons.chrome_lines,
+        chrome_phrases=sum(p in lowered for p in lexicons.chrome_phrases) if len(text) < 600 else 0,
+        nav_items=len(items) if len(items) >= 3 and all(len(item.split()) <= 3 for item in items) else 0,
+        chrome_lead=len(tokens) <= 25 and lowered.lstrip(" \t*#>-–—•([").startswith(lexicons.chrome_leads),
+    )
+
+
+def chrome_score(f: Features) -> float:
+    """How much a unit reads as page chrome rather than prose, from 0 to 1.
+
+    >>> from corpusprep.rules import default_rules
+    >>> lex = default_rules().lexicons
+    >>> chrome_score(features("Share this:", lex)), chrome_score(features("Photo: Jane Roe/AP", lex)) >= 0.5
+    (1.0, True)
+    >>> chrome_score(features("Share prices fell on Monday after the company warned that profits would slump.", lex))
+    0.0
+    """
+    if f.chrome_line or f.chrome_lead:
+        return 1.0
+    score = 0.45 * (f.chrome_phrases > 0) + 0.2 * min(f.chrome_phrases - 1, 2) * (f.chrome_phrases > 1)
+    score += 0.9 * f.chrome_share + 0.6 * f.link_share - 0.6 * f.stopword_share
+    if f.nav_items:
+        score += 0.6
+    if f.words == 0 and f.link_share > 0.5:
+        score += 0.5  # a bare address
+    if not f.sentence_end:
+        score += 0.1 * (f.words <= 6)
+    elif f.words >= 10:
+        score -= 0.25
+    return round(min(max(score, 0.0), 1.0), 2)
+
+
+def is_long_prose(f: Features, long_words: int) -> bool:
+    """Prose long enough that no score alone may drop it."""
+    return f.words >= long_words and f.stopword_share >= 0.15
+
+
+def classify(f: Features, threshold: float, long_words: int) -> tuple[str, float]:
+    """("chrome" | "body" | "short", score): long prose is always body; units of up to `SHORT_WORDS` words
+    that are neither chrome nor a sentence of prose are "short" (undecided)."""
+    score = chrome_score(f)
+    if is_long_prose(f, long_words):
+        return BODY, score
+    if score >= threshold:
+        return CHROME, score
+    if f.words > SHORT_WORDS or f.sentence_end and f.words >= 8 and f.stopword_share >= 0.15 and score <= threshold / 2:
+        return BODY, score
+    return SHORT, score
