@@ -25,7 +25,8 @@ from typing import Any
 
 from .document import Removal
 from .found import Found
-from .header import read_header_line
+from .header import read_header_line, tidy_fields
+from .notices import NOTICE_RULE, notice_share
 from .options import CleanOptions
 from .paragraphs import Para
 from .rules import RuleSet
@@ -70,9 +71,9 @@ def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
     for unit in units:
         if unit.kind in ("rule", "header"):
             remove(unit, unit.rule)
-            found.add_fields(unit.fields)
+            found.add_fields(tidy_fields(unit.fields, rules))
         elif unit.kind == CHROME:
-            remove(unit, CHROME_RULE, unit.score)
+            remove(unit, unit.rule, unit.score)
     if title_at is not None:
         title = units[title_at]
         found.fields["title"] = title.text
@@ -134,7 +135,8 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
         for j, line in enumerate(para.lines):
             after_title = any(u.kind == "title" for u in units[-3:]) or any(u.kind == "title" for u in line_units)
             line_units.append(_classify_line(i, j, line, para, rules, zone_rules, {**known, **fields}, options, after_title))
-        if len(line_units) == 2 and all(u.kind in ("title", "text") for u in line_units) and looks_like_title(para):
+        if len(line_units) == 2 and all(u.kind in ("title", "text") and not u.name for u in line_units) and looks_like_title(para) \
+                and not _MARKS.search(para.text):
             line_units = [Unit(i, 0, para.text, "title", heading=para.heading, lines=2)]
         for unit in line_units:
             if unit.kind == "title" and not unit.heading and (content_seen or prose_seen):
@@ -158,10 +160,16 @@ def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_r
         return Unit(i, j, line, "header", fields=got, rule=HEADER_RULE if header.authors else DATELINE_RULE)
     kind, score = classify(features(line, rules.lexicons), options.chrome_threshold, options.long_prose_words)
     if kind == CHROME:
-        return Unit(i, j, line, CHROME, score=score)
+        return Unit(i, j, line, CHROME, score=score, rule=CHROME_RULE)
+    if first_match(rules, rules.in_zone("tail"), line, known) is not None:
+        return Unit(i, j, line, "text")  # the footer's: the tail reader reads its fields
+    share, pack = notice_share(line, rules, options.notice_threshold)
+    if share >= 0.5:  # a notice's sentence at the top ("Note to readers: …", "Translate Website")
+        return Unit(i, j, line, CHROME, score=share, rule=f"{NOTICE_RULE}.{pack}")
     heading = para.heading and len(para.lines) == 1
-    if not heading and after_title and len(line.split()) <= 6 and (bare := read_header_line(line, rules, options.numeric_date_order, bare_names=True)):
-        if bare.authors and bare.date is None:
+    if not heading and after_title and len(line.split()) <= 6:
+        bare = read_header_line(line, rules, options.numeric_date_order, bare_names=True)
+        if bare is not None and bare.authors and bare.date is None:
             return Unit(i, j, line, "text", name=True)
     if heading or (looks_like_title(Para((line,), para.index)) and not _mostly_date(line, rules) and not _MARKS.search(line)):
         return Unit(i, j, line, "title", heading=heading)
@@ -171,25 +179,41 @@ def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_r
 def _choose_title(units: list[Unit]) -> int | None:
     """The position of the best title candidate.
 
-    Points: a heading (3); a byline, dateline or bare name within the next two units
-    (3); three words or fewer (-1: a site's name); half a point less for each candidate
-    above it, so the first wins unless the page's structure points at a later one. A
-    line that the next one continues in lower case is half a sentence, not a candidate.
+    The first candidate is the title unless the page's structure points at a later one:
+    a heading (3 points), a byline, dateline or bare name right under it (3) or one line
+    further down (1.5). A later candidate needs such evidence to compete; three words or
+    fewer cost a point (a site's name), and each candidate above costs half a point. A
+    line that the next continues in lower case is half a sentence, not a candidate. A
+    winner longer than the headline-like line right above it (and over 11 words) is its
+    standfirst, a winner of six words or fewer under a longer one its subtitle: then the
+    headline is the title, and the standfirst or subtitle stays in the body.
     """
     best, best_score, seen = None, None, 0
     for n, unit in enumerate(units):
         if unit.kind != "title":
             continue
-        if not unit.heading and n + 1 < len(units) and units[n + 1].text[:1].islower():
+        after = [u for u in units[n + 1:n + 8] if u.kind != CHROME][:2]
+        if not unit.heading and after and not _is_byline(after[0]) and after[0].text[:1].islower():
             continue  # the first half of a sentence that a page break split
-        score = 3 * unit.heading - (len(unit.text.split()) <= 3) - 0.5 * seen
-        after = [u for u in units[n + 1:] if u.kind != CHROME][:2]
-        if any(u.kind == "header" or u.name or u.kind == "rule" and u.fields for u in after):
-            score += 3
+        evidence = 3 * unit.heading + (3 * bool(after and _is_byline(after[0])) or 1.5 * (len(after) > 1 and _is_byline(after[1])))
+        seen += 1
+        if seen > 1 and not evidence:
+            continue  # only the page's structure can put the title below the first candidate
+        score = evidence - (len(unit.text.split()) <= 3) - 0.5 * seen
         if best_score is None or score > best_score:
             best, best_score = n, score
-        seen += 1
+    if best is not None and not units[best].heading:
+        above = next((u for u in reversed(units[:best]) if u.kind != CHROME), None)
+        words = len(units[best].text.split())
+        if above is not None and above.kind == "title":
+            above_words = len(above.text.split())
+            if words > max(11, above_words) or words <= 6 < above_words:
+                return units.index(above)  # a standfirst or a subtitle ("Part 1") under its headline
     return best
+
+
+def _is_byline(unit: Unit) -> bool:
+    return unit.kind == "header" or unit.name or unit.kind == "rule" and bool(unit.fields)
 
 
 def _read_after_title(after: list[Unit], rules: RuleSet, options: CleanOptions, found: Found, remove) -> None:

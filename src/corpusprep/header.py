@@ -162,3 +162,19 @@ def _is_place(part: str) -> bool:
     """One to three capitalised words and nothing else: the place of a dateline."""
     words = part.strip(" ,;:()").split()
     return 1 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+
+
+def tidy_fields(fields: dict, rules: RuleSet) -> dict:
+    """`fields` with each author read as `_names` reads one: roles, sites and " for X" aside, capitals made Title Case.
+
+    Rules of the packs capture "By JANE DOE FOR THE DAILY" or "Jane Doe Staff Reporter"
+    whole; the header reader's name reading makes them the same list it would give.
+    """
+    if not fields.get("authors"):
+        return fields
+    tidied: list[str] = []
+    for author in fields["authors"]:
+        for name in _names(author, rules.lexicons.not_name_words, rules.lexicons.stopwords) or [author]:
+            if name not in tidied:
+                tidied.append(name)
+    return {**fields, "authors": tidied}

@@ -17,6 +17,7 @@ Long prose is never dropped by a score alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -30,7 +31,10 @@ from .scoring import BODY, CHROME, classify, features
 from .zones import ends_sentence, first_match, match_paragraph
 
 CHROME_RULE = "chrome.tail"
+BIO_RULE = "chrome.author_bio"
 BOILER, TEMPLATED, WEAK, SHORT = "boiler", "templated", "weak", "short"
+_BIO_VERB = re.compile(r",? (?:is|was|has|writes|teaches|works|lives|covers|est|ist|es|è|é) ")
+MAX_PENDING = 4  # undecided paragraphs in a row ("Cycling", "Buses" under "Topics") before reading stops
 
 
 def read_tail(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions | None = None) -> tuple[list[Para], Found]:
@@ -55,14 +59,14 @@ def read_tail(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
                 found.add_fields(hit[2])
                 end -= 2
                 continue
-        kind, removals, fields = _judge(para, hits, rules, options)
+        kind, removals, fields = _judge(para, hits, rules, options, known_now.get("authors") or ())
         if kind == BOILER:
             _settle(found, pending, above_dropped=True)
             pending = []
             found.removed += removals
             found.add_fields(fields)
             end -= 1
-        elif kind in (WEAK, TEMPLATED, SHORT) and len(pending) < 2:
+        elif kind in (WEAK, TEMPLATED, SHORT) and len(pending) < MAX_PENDING:
             pending.append((para, kind, removals))
             end -= 1
         else:
@@ -75,7 +79,7 @@ def read_tail(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
     return kept, found
 
 
-def _judge(para: Para, hits, rules: RuleSet, options: CleanOptions) -> tuple[str, list[Removal], dict]:
+def _judge(para: Para, hits, rules: RuleSet, options: CleanOptions, authors=()) -> tuple[str, list[Removal], dict]:
     """What one paragraph of the footer zone is, and the removals that dropping it makes."""
     if hits is not None:
         fields: dict[str, Any] = {}
@@ -85,6 +89,8 @@ def _judge(para: Para, hits, rules: RuleSet, options: CleanOptions) -> tuple[str
     share, pack = notice_share(para.text, rules, options.notice_threshold)
     if share >= 0.5:
         return BOILER, [Removal(f"{NOTICE_RULE}.{pack}", para.text, para.index, share)], {}
+    if _is_bio(para.text, authors, options):
+        return BOILER, [Removal(BIO_RULE, para.text, para.index)], {}
     lines = [classify(features(line, rules.lexicons), options.chrome_threshold, options.long_prose_words) for line in para.lines]
     if len(lines) > 1:
         whole = classify(features(para.text, rules.lexicons), options.chrome_threshold, options.long_prose_words)
@@ -102,6 +108,13 @@ def _judge(para: Para, hits, rules: RuleSet, options: CleanOptions) -> tuple[str
         score = max(score for _, score in lines)
         return SHORT, [Removal(CHROME_RULE, para.text, para.index, score)], {}
     return BODY, [], {}
+
+
+def _is_bio(text: str, authors, options: CleanOptions) -> bool:
+    """A short paragraph about the byline's author ("Jane Doe is a writer based in …"): the site's note, not the article."""
+    if len(text.split()) > 3 * options.long_prose_words:
+        return False
+    return any(text.startswith(name) and _BIO_VERB.match(text, len(name)) for name in authors)
 
 
 def _settle(found: Found, pending: list, above_dropped: bool, below_dropped: bool = True) -> int:

@@ -31,7 +31,8 @@ LIST_ITEM = re.compile(r"(?:[-–—•*+]|\d{1,3}[.)])\s")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+[\"“‘«(]?[A-ZÀ-ÖØ-Þ]")
 
 
-def drop_anywhere(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions | None = None) -> tuple[list[Para], Found]:
+def drop_anywhere(paras: list[Para], rules: RuleSet, known: Mapping[str, Any],
+                  options: CleanOptions | None = None) -> tuple[list[Para], Found]:
     """Drop paragraphs that match a rule of zone "anywhere", and standalone chrome lines between body paragraphs."""
     options = options or CleanOptions()
     found = Found()
