@@ -87,7 +87,7 @@ def _judge(para: Para, hits, rules: RuleSet, options: CleanOptions, authors=()) 
             fields.update({k: v for k, v in got.items() if k not in fields})
         return BOILER, [Removal(rule.id, text, para.index) for rule, text, _ in hits], fields
     share, pack = notice_share(para.text, rules, options.notice_threshold)
-    if share >= 0.5:
+    if share >= 0.5 and not _holds_prose_line(para, rules, options):
         return BOILER, [Removal(f"{NOTICE_RULE}.{pack}", para.text, para.index, share)], {}
     if _is_bio(para.text, authors, options):
         return BOILER, [Removal(BIO_RULE, para.text, para.index)], {}
@@ -108,6 +108,13 @@ def _judge(para: Para, hits, rules: RuleSet, options: CleanOptions, authors=()) 
         score = max(score for _, score in lines)
         return SHORT, [Removal(CHROME_RULE, para.text, para.index, score)], {}
     return BODY, [], {}
+
+
+def _holds_prose_line(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
+    """Whether a block of lines holds a line of long prose that is not notice: then it is split, not dropped."""
+    return len(para.lines) > 1 and any(
+        classify(features(line, rules.lexicons), options.chrome_threshold, options.long_prose_words)[0] == BODY
+        and notice_share(line, rules, options.notice_threshold)[0] < 0.5 for line in para.lines)
 
 
 def _is_bio(text: str, authors, options: CleanOptions) -> bool:

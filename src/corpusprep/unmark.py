@@ -140,12 +140,12 @@ def simple_html_to_text(markup: str) -> str | None:
     if "<!" in markup:
         return None
     tokens = list(_SIMPLE_TAG.finditer(markup))
-    fold = any(m.group(2).lower() in _BLOCK_TAG_SET or m.group(2).lower() == "br" for m in tokens)
     out: list[str] = []
+    blocks = 0  # block elements open here: only their text has its source line breaks folded
     open_tags: list[str] = []
     position = 0
     for match in tokens:
-        if not _append_text(out, markup[position:match.start()], fold):
+        if not _append_text(out, markup[position:match.start()], blocks > 0):
             return None
         closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(4)
         if name not in _SIMPLE_TAGS or (self_closing and name not in _VOID_TAGS) or (closing and (self_closing or name in _VOID_TAGS)):
@@ -158,10 +158,12 @@ def simple_html_to_text(markup: str) -> str | None:
             if not open_tags or open_tags.pop() != name:
                 return None
             out.append("\n\n" if block else "")
+            blocks -= block
         else:
             open_tags.append(name)
             out.append(("\n\n# " if name in _HEADINGS else "\n\n") if block else "")
-    if open_tags or not _append_text(out, markup[position:], fold):
+            blocks += block
+    if open_tags or not _append_text(out, markup[position:], False):
         return None
     return "".join(out)
 
@@ -185,14 +187,14 @@ def soup_to_text(markup: str) -> tuple[str, list[tuple[str, str]]]:
     from bs4 import BeautifulSoup, NavigableString, Tag
 
     soup = BeautifulSoup(markup, "html.parser")
-    # Text with a few inline tags keeps its own blank-line paragraphs; a page laid out
-    # with block tags has its source line breaks folded, as a browser would.
-    fold = soup.find(_BLOCK_TAG_SET | {"br"}) is not None
     out: list[str] = []
     dropped: list[tuple[str, str]] = []
-    stack: list[tuple[object, bool, bool]] = [(soup, False, False)]  # (node, closing, inside <pre>)
+    # (node, closing, inside <pre>, inside a block element): a page laid out with block
+    # tags has its source line breaks folded, as a browser would; text outside any block
+    # element (a plain article with a stray <br> or link) keeps its blank-line paragraphs.
+    stack: list[tuple[object, bool, bool, bool]] = [(soup, False, False, False)]
     while stack:
-        node, closing, in_pre = stack.pop()
+        node, closing, in_pre, in_block = stack.pop()
         if closing:
             out.append("\n\n")
         elif isinstance(node, Tag):
@@ -206,11 +208,12 @@ def soup_to_text(markup: str) -> tuple[str, list[tuple[str, str]]]:
             else:
                 if name in _BLOCK_TAG_SET:
                     out.append("\n\n# " if name in _HEADINGS else "\n\n")
-                    stack.append((node, True, in_pre))
+                    stack.append((node, True, in_pre, in_block))
+                    in_block = True
                 in_pre = in_pre or name == "pre"
-                stack.extend((child, False, in_pre) for child in reversed(node.contents))
+                stack.extend((child, False, in_pre, in_block) for child in reversed(node.contents))
         elif type(node) is NavigableString:
-            out.append(str(node) if in_pre or not fold else _WHITESPACE.sub(" ", str(node)))
+            out.append(str(node) if in_pre or not in_block else _WHITESPACE.sub(" ", str(node)))
     return "".join(out), dropped
 
 
