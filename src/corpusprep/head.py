@@ -130,7 +130,13 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
             i += 1
             continue
         if hits is None and _is_prose(para, rules, options):
-            break
+            share, pack = notice_share(para.text, rules, options.notice_threshold)
+            if share < 0.5:
+                break
+            # A notice's note above the article ("All Global Research articles can be read in …"): past it.
+            units.append(Unit(i, 0, para.text, CHROME, score=share, rule=f"{NOTICE_RULE}.{pack}", lines=len(para.lines)))
+            i += 1
+            continue
         line_units = []
         for j, line in enumerate(para.lines):
             after_title = any(u.kind == "title" for u in units[-3:]) or any(u.kind == "title" for u in line_units)

@@ -10,8 +10,9 @@ Each paragraph of the zone is one of:
 - short: undecided; dropped only when boilerplate stands on both sides of it (a
   "Tweet" between two share buttons), kept when prose stands above it;
 - body: reading stops.
-Where reading stops, a block that mixes body lines and notice lines loses its notice
-lines, and notice sentences glued to the last body sentence are cut off it.
+A block of lines that holds prose is read line by line the same way, so a notice that
+shares a block with the last body lines loses its lines and the body keeps its own.
+Where reading stops, notice sentences glued to the last body sentence are cut off it.
 Long prose is never dropped by a score alone.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from .document import Removal
@@ -32,51 +34,84 @@ from .zones import ends_sentence, first_match, match_paragraph
 
 CHROME_RULE = "chrome.tail"
 BIO_RULE = "chrome.author_bio"
-BOILER, TEMPLATED, WEAK, SHORT = "boiler", "templated", "weak", "short"
+BOILER, TEMPLATED, WEAK, SHORT, SANDWICHED = "boiler", "templated", "weak", "short", "sandwiched"
 _BIO_VERB = re.compile(r",? (?:is|was|has|writes|teaches|works|lives|covers|est|ist|es|è|é) ")
 MAX_PENDING = 4  # undecided paragraphs in a row ("Cycling", "Buses" under "Topics") before reading stops
+
+
+@dataclass
+class _Unit:
+    """A paragraph of the footer zone, or one line of a block that is read line by line."""
+
+    para: int  # position in the paragraphs
+    lines: range  # which of its lines
+    kind: str
+    removals: list[Removal]
 
 
 def read_tail(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions | None = None) -> tuple[list[Para], Found]:
     """Peel footers, notices, chrome, stubs and copyright lines off the bottom."""
     options = options or CleanOptions()
     found = Found()
+    walked: list[_Unit] = []  # bottom up
+    pending = 0  # undecided units on top of the walk
+    for unit in _units(paras, rules, known, options, found):
+        if unit.kind != BOILER and walked and walked[-1].kind == BOILER:
+            unit.kind = _extends_notice(unit, walked[-1], paras, rules, options) or unit.kind
+        if unit.kind == BOILER:
+            pending = 0
+        elif unit.kind in (WEAK, TEMPLATED, SHORT, SANDWICHED) and pending < MAX_PENDING:
+            pending += 1
+        else:
+            break
+        walked.append(unit)
+    cut = len(walked) - _kept_on_top(walked[len(walked) - pending:], below_dropped=len(walked) > pending)
+    gone: dict[int, int] = {}  # paragraph -> its first dropped line
+    for unit in walked[:cut]:
+        found.removed += unit.removals
+        gone[unit.para] = min(gone.get(unit.para, unit.lines.start), unit.lines.start)
+    kept = []
+    for i, para in enumerate(paras):
+        if i not in gone:
+            kept.append(para)
+        elif gone[i] > 0:
+            kept.append(Para(para.lines[:gone[i]], para.index))
+    if kept and (not walked or kept[-1].index >= paras[-1].index - options.tail_max_paragraphs):
+        kept[-1:] = _cut_glued(kept[-1], rules, options, found)
+    found.removed.sort(key=lambda removal: removal.index)  # reading order; stable within a paragraph
+    return kept, found
+
+
+def _units(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions, found: Found):
+    """The units of the footer zone, bottom up, each judged; the fields of boilerplate go into `found` as they come."""
     zone_rules = rules.in_zone("tail")
     end = len(paras)
-    pending: list[tuple[Para, str, list[Removal]]] = []  # undecided paragraphs above the last drop
     while end > 0 and len(paras) - end < options.tail_max_paragraphs:
         para = paras[end - 1]
         known_now = {**known, **found.fields}
+        authors = known_now.get("authors") or ()
         hits = match_paragraph(rules, zone_rules, para, known_now)
         if hits is None and end >= 2 and not ends_sentence(paras[end - 2].text):
             # A page break may have split a notice: try the paragraph with the one above.
             before = paras[end - 2]
             hit = first_match(rules, zone_rules, before.text + " " + para.text, known_now)
             if hit is not None:
-                _settle(found, pending, above_dropped=True)
-                pending = []
-                found.removed += [Removal(hit[0].id, before.text, before.index), Removal(hit[0].id, para.text, para.index)]
                 found.add_fields(hit[2])
+                yield _Unit(end - 1, range(len(para.lines)), BOILER, [Removal(hit[0].id, para.text, para.index)])
+                yield _Unit(end - 2, range(len(before.lines)), BOILER, [Removal(hit[0].id, before.text, before.index)])
                 end -= 2
                 continue
-        kind, removals, fields = _judge(para, hits, rules, options, known_now.get("authors") or ())
-        if kind == BOILER:
-            _settle(found, pending, above_dropped=True)
-            pending = []
-            found.removed += removals
+        kind, removals, fields = _judge(para, hits, rules, options, authors)
+        if kind != BODY or len(para.lines) == 1 or _wrapped(para):
             found.add_fields(fields)
-            end -= 1
-        elif kind in (WEAK, TEMPLATED, SHORT) and len(pending) < MAX_PENDING:
-            pending.append((para, kind, removals))
-            end -= 1
-        else:
-            break
-    end += _settle(found, pending, above_dropped=False, below_dropped=any(r.index is not None for r in found.removed))
-    kept = paras[:end]
-    if kept and len(paras) - end < options.tail_max_paragraphs:
-        kept[-1:] = _trim_last(kept[-1], rules, options, found)
-    found.removed.sort(key=lambda removal: removal.index)  # reading order; stable within a paragraph
-    return kept, found
+            yield _Unit(end - 1, range(len(para.lines)), kind, removals)
+        else:  # a block of separate lines that holds prose: read its lines, bottom up
+            for j in range(len(para.lines) - 1, -1, -1):
+                line = Para((para.lines[j],), para.index)
+                kind, removals, fields = _judge(line, match_paragraph(rules, zone_rules, line, {**known, **found.fields}), rules, options, authors)
+                found.add_fields(fields)
+                yield _Unit(end - 1, range(j, j + 1), kind, removals)
+        end -= 1
 
 
 def _judge(para: Para, hits, rules: RuleSet, options: CleanOptions, authors=()) -> tuple[str, list[Removal], dict]:
@@ -110,6 +145,38 @@ def _judge(para: Para, hits, rules: RuleSet, options: CleanOptions, authors=()) 
     return BODY, [], {}
 
 
+def _extends_notice(unit: _Unit, below: _Unit, paras: list[Para], rules: RuleSet, options: CleanOptions) -> str | None:
+    """Whether a unit right above a notice is more of it, by a loose match to a template of the same pack.
+
+    A notice reworded beyond its templates still shares some of their words: next to
+    the rest of the notice, half the usual match makes it boilerplate, and a third
+    makes it undecided ("sandwiched": it goes only if more notice stands above it).
+    Away from the notice, neither counts.
+    """
+    pack = next((_pack_of(r.rule) for r in below.removals), "")
+    text = " ".join(paras[unit.para].lines[unit.lines.start:unit.lines.stop])
+    if len(text.split()) >= 4 * options.long_prose_words or pack in ("", "chrome", "signal", "generic", "lang"):
+        return None
+    share, found = notice_share(text, rules, options.notice_threshold / 3)
+    if share < 0.5 or found != pack:
+        return None
+    loose, _ = notice_share(text, rules, options.notice_threshold / 2)
+    unit.removals = [Removal(f"{NOTICE_RULE}.{pack}", text, paras[unit.para].index, max(loose, share))]
+    return BOILER if loose >= 0.5 else SANDWICHED
+
+
+def _pack_of(rule: str) -> str:
+    """The pack a rule id comes from: "globalresearch_en.source" and "notice.globalresearch_en" both name globalresearch_en."""
+    head, _, tail = rule.partition(".")
+    return tail if head == NOTICE_RULE else head
+
+
+def _wrapped(para: Para) -> bool:
+    """Whether a block is prose wrapped over lines: a third of its breaks fall inside a sentence."""
+    inside = sum(not ends_sentence(above) and below[:1].islower() for above, below in zip(para.lines, para.lines[1:]))
+    return 3 * inside >= len(para.lines) - 1
+
+
 def _holds_prose_line(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
     """Whether a block of lines holds a line of long prose that is not notice: then it is split, not dropped."""
     return len(para.lines) > 1 and any(
@@ -124,38 +191,24 @@ def _is_bio(text: str, authors, options: CleanOptions) -> bool:
     return any(text.startswith(name) and _BIO_VERB.match(text, len(name)) for name in authors)
 
 
-def _settle(found: Found, pending: list, above_dropped: bool, below_dropped: bool = True) -> int:
-    """Decide the undecided paragraphs (bottom first) above a drop or the page's end; return how many stay.
+def _kept_on_top(pending: list[_Unit], below_dropped: bool) -> int:
+    """How many of the undecided units on top of the walk (bottom first) stay.
 
-    With boilerplate above them too, all go. Otherwise, from the bottom up, a weak notice
-    goes when what is below it went (or it matches a template loosely), and the first
-    paragraph that does not go keeps itself and everything above it.
+    From the bottom up, a weak notice goes when what is below it went (or it matches a
+    template loosely); the first unit that does not go keeps itself and all above it.
     """
-    for n, (_, kind, removals) in enumerate(pending):
-        if not (above_dropped or kind == TEMPLATED or kind == WEAK and below_dropped):
+    for n, unit in enumerate(pending):
+        if not (unit.kind == TEMPLATED or unit.kind == WEAK and below_dropped):
             return len(pending) - n
-        found.removed += removals
         below_dropped = True
     return 0
 
 
-def _trim_last(para: Para, rules: RuleSet, options: CleanOptions, found: Found) -> list[Para]:
-    """The last kept paragraph without the notice or chrome lines or sentences at its end."""
-    lines = list(para.lines)
-    while len(lines) > 1:
-        line = lines[-1]
-        share, pack = notice_share(line, rules, options.notice_threshold)
-        kind, score = classify(features(line, rules.lexicons), options.chrome_threshold, options.long_prose_words)
-        if share >= 0.5:
-            found.removed.append(Removal(f"{NOTICE_RULE}.{pack}", line, para.index, share))
-        elif kind == CHROME:
-            found.removed.append(Removal(CHROME_RULE, line, para.index, score))
-        else:
-            break
-        lines.pop()
-    glued = split_glued(" ".join(lines), rules, options.notice_threshold)
-    if glued is not None:
-        body, notice, pack = glued
-        found.removed.append(Removal(f"{NOTICE_RULE}.{pack}", notice, para.index))
-        return [Para((body,), para.index)]
-    return [para] if len(lines) == len(para.lines) else [Para(tuple(lines), para.index)]
+def _cut_glued(para: Para, rules: RuleSet, options: CleanOptions, found: Found) -> list[Para]:
+    """The last kept paragraph without the notice sentences glued to its end."""
+    glued = split_glued(para.text, rules, options.notice_threshold)
+    if glued is None:
+        return [para]
+    body, notice, pack = glued
+    found.removed.append(Removal(f"{NOTICE_RULE}.{pack}", notice, para.index))
+    return [Para((body,), para.index)]
