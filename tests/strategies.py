@@ -8,8 +8,13 @@ An article is assembled from parts, each its own strategy:
   curly-quoted words, written so that no rule of the built-in packs can match them;
 - `headers()`: a title and, optionally, a byline in one of the shapes the generic
   pack reads, or the Mondialisation.ca / Global Research header;
-- `footers()`: nothing, the WSWS contact footer in its scraped shapes, or the French
-  Mondialisation.ca notice (fair-use notice split by a page break included);
+- `footers()`: nothing, the WSWS contact footer in its scraped shapes, the French
+  Mondialisation.ca notice (fair-use notice split by a page break included), or the
+  English Global Research notice reworded (one block or a paragraph per sentence);
+- site chrome in our own words: skip links, menus and sign-in prompts above the header,
+  share bars, comment forms, related links, credits and advertisements below the footer;
+- bylines read field by field: "<date> | By <name> | <section>", "By <name>, <role>",
+  numeric dates whose day is over 12;
 - `Loading` stubs and a language switcher at the edges;
 - noise over the whole text: markdown or HTML markup, mojibake in one sentence,
   HTML entities, a page break in the middle of a sentence, CRLF line endings,
@@ -267,7 +272,8 @@ def titles(draw) -> str:
 def bylines(draw, mode: str) -> Part:
     """A byline in one of the shapes the generic pack reads, or none."""
     shape = draw(
-        st.sampled_from(["none", "by", "par", "name_date", "name_comma_date", "by_pipe_date", "name_newline_date", "by_newline_date", "by_then_date", "date"])
+        st.sampled_from(["none", "by", "par", "name_date", "name_comma_date", "by_pipe_date", "name_newline_date", "by_newline_date",
+                         "by_then_date", "date", "date_by_section", "by_role", "numeric_date"])
     )
     if shape == "none":
         return Part(label="byline:none")
@@ -280,6 +286,15 @@ def bylines(draw, mode: str) -> Part:
         return Part([_para(_line(lead, *names_))], {"authors": authors}, f"byline:{shape}")
     if shape == "date":
         return Part([_para(_line(date_text))], {"date": date}, "byline:date")
+    if shape == "by_role":  # "By Jane Doe, Staff Writer": the role is not a name
+        role = draw(st.sampled_from(ROLES))
+        return Part([_para(_line("By ", *names_, ", ", role))], {"authors": authors}, "byline:by_role")
+    if shape == "numeric_date":  # "Published: 29/12/2017": a day over 12 makes the order certain
+        day = draw(st.integers(13, 28))
+        date = date.replace(day=day)
+        separator = draw(st.sampled_from(["/", "."]))
+        lead = draw(st.sampled_from(["", "Published: ", "Updated "]))
+        return Part([_para(_line(f"{lead}{day:02d}{separator}{date.month:02d}{separator}{date.year}"))], {"date": date}, "byline:numeric_date")
     fields = {"authors": authors, "date": date}
     if shape == "name_date":
         if mode == "markdown" and not link and draw(st.booleans()):
@@ -290,6 +305,9 @@ def bylines(draw, mode: str) -> Part:
         return Part([_para(line)], fields, "byline:name_date")
     if shape == "name_comma_date":
         return Part([_para(_line(*names_, ", ", date_text))], fields, "byline:name_comma_date")
+    if shape == "date_by_section":  # "March 3, 2021 | By Jane Doe | Local News"
+        section = draw(st.sampled_from(SECTIONS))
+        return Part([_para(_line(date_text, " | By ", *names_, " | ", section))], fields, "byline:date_by_section")
     if shape == "by_pipe_date":
         return Part([_para(_line("By ", *names_, " | ", date_text))], fields, "byline:by_pipe_date")
     if shape == "name_newline_date":  # seed 004: name and date on two lines of one paragraph
@@ -446,11 +464,43 @@ def notice_footers(draw, mode: str) -> Part:
     return part
 
 
+@st.composite
+def english_notice_footers(draw, mode: str) -> Part:
+    """The English Global Research notice, reworded: some of its sentences, in order, one block or one per paragraph."""
+    chosen = [s for s in EN_NOTICE if draw(st.booleans())] or [EN_NOTICE[1]]
+    if len(chosen) > 1 and draw(st.booleans()):
+        return Part([_para(*(_line(s) for s in chosen))], label="footer:en_notice_block")
+    return Part([_para(_line(s)) for s in chosen], label="footer:en_notice")
+
+
 def footers(mode: str) -> st.SearchStrategy[Part]:
-    return st.one_of(st.builds(Part, label=st.just("footer:none")), wsws_footers(mode), notice_footers(mode))
+    return st.one_of(st.builds(Part, label=st.just("footer:none")), wsws_footers(mode), notice_footers(mode), english_notice_footers(mode))
 
 
 STUBS = ("Loading", "Loading...", "Loading…")
+ROLES = ("Staff Writer", "Senior Reporter", "Political Correspondent", "Contributing Editor")
+SECTIONS = ("Local News", "World", "Politics", "Business", "Opinion")
+# Site chrome in our own words, in the shapes real pages have (tests/data/devset.jsonl has more).
+HEAD_CHROME = ("Skip to content", "Menu", "Search", "Sign in", "Subscribe", "Home | News | Sport | Opinion", "Accessibility links")
+TAIL_CHROME = (
+    ("Share this:", "Facebook", "Twitter", "Email"),
+    ("Leave a Reply",),
+    ("Your email address will not be published. Required fields are marked *",),
+    ("Related posts",),
+    ("Sign up for our daily newsletter",),
+    ("Advertisement",),
+    ("Photo: Jane Roe/Agency",),
+    ("Share on Facebook", "Share on Twitter"),
+)
+# The English Global Research notice, reworded in our own words: no sentence is one a rule spells out.
+EN_NOTICE = (
+    "Disclaimer: The views in this article are the sole responsibility of its author.",
+    "The Centre for Research on Globalization is not responsible for inaccurate or incorrect statements in this article.",
+    "Global Research articles may be cross-posted on community internet sites if the source and copyright are acknowledged with a hyperlink to the original article.",
+    "For publication of Global Research articles in print or on commercial internet sites, please contact our publications office.",
+    "Comment on Global Research articles on our Facebook page.",
+    "Become a member of Global Research.",
+)
 SWITCHERS = ("English", "Français", "English | Français", "English Français", "Français / English")
 
 
@@ -586,6 +636,12 @@ def documents(draw, modes: tuple[str, ...] = MODES) -> Generated:
 
     start = draw(st.lists(st.sampled_from(STUBS + SWITCHERS), max_size=2))
     end = draw(st.lists(st.sampled_from(STUBS), max_size=2))
+    head_chrome = draw(st.lists(st.sampled_from(HEAD_CHROME), max_size=3))
+    tail_chrome = draw(st.lists(st.sampled_from(TAIL_CHROME), max_size=3))
+    if head_chrome:
+        features.append("head_chrome")
+    if tail_chrome:
+        features.append("tail_chrome")
     if start:
         features.append("start_stubs")
     if end:
@@ -593,9 +649,11 @@ def documents(draw, modes: tuple[str, ...] = MODES) -> Generated:
 
     blocks = (
         [_para(_line(s)) for s in start]
+        + [_para(_line(s)) for s in head_chrome]
         + header.blocks
         + _prose_blocks(paras, decorations, moji, split)
         + footer.blocks
+        + [_para(*(_line(line) for line in lines)) for lines in tail_chrome]
         + [_para(_line(s)) for s in end]
     )
     noise = Noise(

@@ -52,6 +52,13 @@ FRAGMENTS = (
     "To contact the WSWS and the Socialist Equality Party visit:", "wsws.org/contact",
     "La source originale de cet article est X", "Contact média: media@globalresearch.ca", "Si", "vous",
     "The", "the", "word", "words.", "A sentence that ends.",
+    # site chrome, header fields and reworded notices the generic readers look for
+    "Share this:", "Facebook", "Leave a Reply", "Read more: ", "Advertisement", "Photo: Jane Roe/AP", "Menu",
+    "Skip to content", "Home | News | Sport", "By Jane Doe, Staff Writer", "March 3rd, 2021 | By Dana Whitfield | Local News",
+    "29/12/2017", "Published: 03.05.2018 um 14:30", "Jane Doe is a writer based in Paris.",
+    "Disclaimer: The views in this article are the sole responsibility of its author.",
+    "The Centre for Research on Globalization grants permission to cross-post", "Become a member of Global Research.",
+    "This article first appeared on ", "All rights reserved.", "Your email address will not be published.",
 )
 
 utf8_text = st.text(alphabet=st.characters(codec="utf-8"))

@@ -112,7 +112,7 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
         para = paras[i]
         known_now = {**known, **fields}
         if para.text.endswith(",") and i + 1 < len(paras):
-            wrapped = first_match(rules, zone_rules, para.text + " " + paras[i + 1].text, known_now)
+            wrapped = first_match(rules, zone_rules, para.text + " " + paras[i + 1].text, known_now, options.numeric_date_order)
             if wrapped is not None and set(wrapped[2]) & LIST_LABEL_FIELDS:
                 units.append(Unit(i, 0, para.text, "rule", rule=wrapped[0].id, lines=len(para.lines)))
                 following = paras[i + 1]
@@ -120,7 +120,7 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
                 _add(fields, wrapped[2])
                 i += 2
                 continue
-        hits = match_paragraph(rules, zone_rules, para, known_now)
+        hits = match_paragraph(rules, zone_rules, para, known_now, options.numeric_date_order)
         if hits is not None and len(hits) == 1 and len(para.lines) > 1:
             # One rule matched the paragraph whole: its lines go together.
             rule, _, got = hits[0]
@@ -157,7 +157,7 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
 
 def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_rules, known: Mapping[str, Any], options: CleanOptions,
                    after_title: bool = False) -> Unit:
-    hit = first_match(rules, zone_rules, line, known)
+    hit = first_match(rules, zone_rules, line, known, options.numeric_date_order)
     if hit is not None:
         return Unit(i, j, line, "rule", fields=hit[2], rule=hit[0].id)
     header = read_header_line(line, rules, options.numeric_date_order)
@@ -167,7 +167,7 @@ def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_r
     kind, score = classify(features(line, rules.lexicons), options.chrome_threshold, options.long_prose_words)
     if kind == CHROME:
         return Unit(i, j, line, CHROME, score=score, rule=CHROME_RULE)
-    if first_match(rules, rules.in_zone("tail"), line, known) is not None:
+    if first_match(rules, rules.in_zone("tail"), line, known, options.numeric_date_order) is not None:
         return Unit(i, j, line, "text")  # the footer's: the tail reader reads its fields
     share, pack = notice_share(line, rules, options.notice_threshold)
     if share >= 0.5:  # a notice's sentence at the top ("Note to readers: …", "Translate Website")

@@ -173,8 +173,12 @@ def tidy_fields(fields: dict, rules: RuleSet) -> dict:
     if not fields.get("authors"):
         return fields
     tidied: list[str] = []
+    not_name = rules.lexicons.not_name_words
     for author in fields["authors"]:
-        for name in _names(author, rules.lexicons.not_name_words, rules.lexicons.stopwords) or [author]:
+        names = _names(author, not_name, rules.lexicons.stopwords)
+        if names is None:  # a role ("Staff Writer") is dropped; a name the reader cannot parse is kept as it is
+            names = [] if all(w.lower().strip(".") in not_name for w in author.split()) else [author]
+        for name in names:
             if name not in tidied:
                 tidied.append(name)
     return {**fields, "authors": tidied}

@@ -34,7 +34,7 @@ def line_key(text: str) -> str:
     >>> line_key("  Share this: ")
     'share this'
     """
-    return _SPACES.sub(" ", text.strip(_EDGES).lower())
+    return _SPACES.sub(" ", text).strip(_EDGES).lower()
 
 
 def words(text: str) -> list[str]:

@@ -84,4 +84,7 @@ def split_glued(text: str, rules: RuleSet, threshold: float) -> tuple[str, str, 
         cut, pack = cut - 1, found
     if cut == len(ends):
         return None
+    label = text[starts[cut - 1]:ends[cut - 1]]
+    if cut > 1 and label.rstrip().endswith(":") and len(label.split()) <= 3:
+        cut -= 1  # "Disclaimer:" before the notice's sentence is the notice's
     return text[:starts[cut]].rstrip(), text[starts[cut]:].strip(), pack

@@ -59,18 +59,22 @@ def repair(text: str) -> tuple[str, list[str]]:
     text = tidy(text, _TRANSLATE_FIRST)
     # ftfy reads context: once its output is tidied ("\xa0Â€" -> " Â€") it may see
     # mojibake it did not see before, so it runs until the text stops changing.
-    for _ in range(3):
-        if not _HINT_START.search(text) or not _MOJIBAKE_HINT.search(text):
+    # The two characters the first pass left for ftfy (\xa0, \xad) go last, and their
+    # going can join a letter and a combining mark into new mojibake ("A\xad\u0302¡" ->
+    # "Â¡"): then ftfy reads once more.
+    for _ in range(4):
+        if _HINT_START.search(text) and _MOJIBAKE_HINT.search(text):
+            fixed = _fix_hinted_lines(text)
+            if fixed != text and not notes:
+                notes.append("repaired:mojibake")
+            fixed = tidy(fixed)
+        elif "\xa0" in text or "\xad" in text:
+            fixed = tidy(text)
+        else:
             break
-        fixed = _fix_hinted_lines(text)
-        if fixed != text and not notes:
-            notes.append("repaired:mojibake")
-        fixed = tidy(fixed)
         if fixed == text:
             break
         text = fixed
-    if "\xa0" in text or "\xad" in text:  # the two characters the first pass left for ftfy
-        text = tidy(text)
     return text, notes
 
 

@@ -89,15 +89,18 @@ class RuleSet:
         """The rules that may fire in "head", "tail" or "anywhere", in priority order."""
         return self.by_zone.get(zone, ())
 
-    def read_fields(self, rule: Rule, text: str, known: Mapping[str, Any]) -> dict[str, Any] | None:
-        """The fields `rule` reads from `text` (a paragraph or a line), or None if it does not match."""
+    def read_fields(self, rule: Rule, text: str, known: Mapping[str, Any], order: str = "dmy") -> dict[str, Any] | None:
+        """The fields `rule` reads from `text` (a paragraph or a line), or None if it does not match.
+
+        `order` is how a numeric date whose day and month could swap is read ("dmy" or "mdy").
+        """
         if len(text) > rule.max_chars or not _when_holds(rule.when, known):
             return None
         for pattern in rule.patterns:
             match = pattern.fullmatch(text)
             if match is None:
                 continue
-            fields = self._convert(match.groupdict())
+            fields = self._convert(match.groupdict(), order)
             if fields is None:
                 continue
             for name, value in rule.sets:
@@ -105,14 +108,14 @@ class RuleSet:
             return fields
         return None
 
-    def _convert(self, groups: Mapping[str, str | None]) -> dict[str, Any] | None:
+    def _convert(self, groups: Mapping[str, str | None], order: str = "dmy") -> dict[str, Any] | None:
         fields: dict[str, Any] = {}
         for name, raw in groups.items():
             if raw is None or name not in METADATA_FIELDS:
                 continue
             value = " ".join(raw.split())
             if name in DATE_FIELDS:
-                date = self.dates.read(value)
+                date = self.dates.read(value, order)
                 if date is None:
                     return None  # looked like a date but is not one: the rule does not match
                 fields[name] = date

@@ -90,11 +90,11 @@ def _units(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options:
         para = paras[end - 1]
         known_now = {**known, **found.fields}
         authors = known_now.get("authors") or ()
-        hits = match_paragraph(rules, zone_rules, para, known_now)
+        hits = match_paragraph(rules, zone_rules, para, known_now, options.numeric_date_order)
         if hits is None and end >= 2 and not ends_sentence(paras[end - 2].text):
             # A page break may have split a notice: try the paragraph with the one above.
             before = paras[end - 2]
-            hit = first_match(rules, zone_rules, before.text + " " + para.text, known_now)
+            hit = first_match(rules, zone_rules, before.text + " " + para.text, known_now, options.numeric_date_order)
             if hit is not None:
                 found.add_fields(hit[2])
                 yield _Unit(end - 1, range(len(para.lines)), BOILER, [Removal(hit[0].id, para.text, para.index)])
@@ -108,7 +108,7 @@ def _units(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options:
         else:  # a block of separate lines that holds prose: read its lines, bottom up
             for j in range(len(para.lines) - 1, -1, -1):
                 line = Para((para.lines[j],), para.index)
-                kind, removals, fields = _judge(line, match_paragraph(rules, zone_rules, line, {**known, **found.fields}), rules, options, authors)
+                kind, removals, fields = _judge(line, match_paragraph(rules, zone_rules, line, {**known, **found.fields}, options.numeric_date_order), rules, options, authors)
                 found.add_fields(fields)
                 yield _Unit(end - 1, range(j, j + 1), kind, removals)
         end -= 1
@@ -122,7 +122,7 @@ def _judge(para: Para, hits, rules: RuleSet, options: CleanOptions, authors=()) 
             fields.update({k: v for k, v in got.items() if k not in fields})
         return BOILER, [Removal(rule.id, text, para.index) for rule, text, _ in hits], fields
     share, pack = notice_share(para.text, rules, options.notice_threshold)
-    if share >= 0.5 and not _holds_prose_line(para, rules, options):
+    if share >= 0.5 and not _holds_prose_line(para, rules, options) and not _glued_to_prose(para, rules, options):
         return BOILER, [Removal(f"{NOTICE_RULE}.{pack}", para.text, para.index, share)], {}
     if _is_bio(para.text, authors, options):
         return BOILER, [Removal(BIO_RULE, para.text, para.index)], {}
@@ -171,6 +171,14 @@ def _pack_of(rule: str) -> str:
     return tail if head == NOTICE_RULE else head
 
 
+def _glued_to_prose(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
+    """Whether the notice sentences of a paragraph follow body prose: then the notice is cut off, the prose stays."""
+    glued = split_glued(para.text, rules, options.notice_threshold)
+    if glued is None or classify(features(glued[0], rules.lexicons), options.chrome_threshold, options.long_prose_words)[0] != BODY:
+        return False
+    return notice_share(glued[0], rules, options.notice_threshold / 2)[0] < 0.5  # prose, not more of the notice
+
+
 def _wrapped(para: Para) -> bool:
     """Whether a block is prose wrapped over lines: a third of its breaks fall inside a sentence."""
     inside = sum(not ends_sentence(above) and below[:1].islower() for above, below in zip(para.lines, para.lines[1:]))
@@ -207,8 +215,8 @@ def _kept_on_top(pending: list[_Unit], below_dropped: bool) -> int:
 def _cut_glued(para: Para, rules: RuleSet, options: CleanOptions, found: Found) -> list[Para]:
     """The last kept paragraph without the notice sentences glued to its end."""
     glued = split_glued(para.text, rules, options.notice_threshold)
-    if glued is None:
-        return [para]
+    if glued is None or classify(features(glued[0], rules.lexicons), options.chrome_threshold, options.long_prose_words)[0] != BODY:
+        return [para]  # only prose keeps what is left: anything else would read differently the next time
     body, notice, pack = glued
     found.removed.append(Removal(f"{NOTICE_RULE}.{pack}", notice, para.index))
     return [Para((body,), para.index)]

@@ -39,7 +39,7 @@ def drop_anywhere(paras: list[Para], rules: RuleSet, known: Mapping[str, Any],
     zone_rules = tuple(r for r in rules.in_zone("anywhere") if r.zone == "anywhere")
     kept = []
     for para in paras:
-        hits = match_paragraph(rules, zone_rules, para, {**known, **found.fields}) if zone_rules else None
+        hits = match_paragraph(rules, zone_rules, para, {**known, **found.fields}, options.numeric_date_order) if zone_rules else None
         if hits is not None:
             _record(found, para, hits)
         elif len(para.lines) == 1 and len(para.text) <= INLINE_MAX_CHARS and kept and (
@@ -50,25 +50,25 @@ def drop_anywhere(paras: list[Para], rules: RuleSet, known: Mapping[str, Any],
     return kept, found
 
 
-def match_paragraph(rules: RuleSet, zone_rules: tuple[Rule, ...], para: Para, known: Mapping[str, Any]):
+def match_paragraph(rules: RuleSet, zone_rules: tuple[Rule, ...], para: Para, known: Mapping[str, Any], order: str = "dmy"):
     """The (rule, text, fields) hits that account for the whole paragraph, or None."""
     if len(para.lines) > 1:
         hits, known_now = [], dict(known)
         for line in para.lines:
-            hit = first_match(rules, zone_rules, line, known_now)
+            hit = first_match(rules, zone_rules, line, known_now, order)
             if hit is None:
                 break
             hits.append(hit)
             known_now.update({k: v for k, v in hit[2].items() if not known_now.get(k)})
         else:
             return hits
-    hit = first_match(rules, zone_rules, para.text, known)
+    hit = first_match(rules, zone_rules, para.text, known, order)
     return None if hit is None else [hit]
 
 
-def first_match(rules: RuleSet, zone_rules: tuple[Rule, ...], text: str, known: Mapping[str, Any]):
+def first_match(rules: RuleSet, zone_rules: tuple[Rule, ...], text: str, known: Mapping[str, Any], order: str = "dmy"):
     for rule in zone_rules:
-        fields = rules.read_fields(rule, text, known)
+        fields = rules.read_fields(rule, text, known, order)
         if fields is not None:
             return rule, text, fields
     return None

@@ -1,0 +1,172 @@
+"""The readers that work on sites no rule names: chrome by score, header lines by field, notices by template.
+
+Example tests pin behaviour on small documents written for them; property tests hold
+each new function to its contract on arbitrary text (no crash, nothing lost, bounded
+scores, idempotence).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpusprep import CleanOptions, clean
+from corpusprep.header import read_header_line
+from corpusprep.lexicon import line_key, words
+from corpusprep.notices import sentences, split_glued, template_match
+from corpusprep.rules import default_rules
+from corpusprep.scoring import chrome_score, classify, features
+
+from .test_stage_properties import messy_text
+
+RULES = default_rules()
+PROSE = ("The council met on Tuesday evening and voted to extend the opening hours of the public library, "
+         "after a long debate about the cost of staff and heating in the winter months.")
+ANY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _doc(*paras: str) -> str:
+    return "\n\n".join(paras)
+
+
+# ------------------------------------------------------------------ examples
+def test_share_bar_comment_form_and_related_links_leave_the_tail():
+    doc = clean(_doc("Library hours extended", PROSE, PROSE, "Share this:\nFacebook\nTwitter", "Leave a Reply",
+                     "Your email address will not be published. Required fields are marked *", "Related posts"))
+    assert doc.text == f"{PROSE}\n\n{PROSE}"
+    assert {r.rule for r in doc.removed} == {"meta.title", "chrome.tail"}
+    assert all(r.score is not None for r in doc.removed if r.rule == "chrome.tail")
+
+
+def test_body_that_mentions_sharing_and_subscribing_stays():
+    quoted = "Readers were urged to subscribe to the paper's print edition and share it with neighbours, the editor said."
+    doc = clean(_doc("Library hours extended", PROSE, quoted, "Share this:"))
+    assert doc.text == f"{PROSE}\n\n{quoted}"
+
+
+def test_long_prose_full_of_chrome_words_is_never_dropped_by_a_score():
+    prose = ("Share buttons, newsletter prompts, comment forms and cookie banners were the subject of the talk, "
+             "which the designer gave to a full room of students who asked about every one of them in turn.")
+    doc = clean(_doc("A talk on page design", PROSE, prose))
+    assert doc.text.endswith(prose)
+
+
+def test_a_standalone_advertisement_line_inside_the_article_goes():
+    doc = clean(_doc("Library hours extended", PROSE, "Advertisement", PROSE))
+    assert doc.text == f"{PROSE}\n\n{PROSE}"
+    assert [r.rule for r in doc.removed] == ["meta.title", "chrome.inline"]
+
+
+def test_header_fields_are_read_from_one_line_and_the_masthead_goes():
+    doc = clean(_doc("Skip to content", "The Riverside Courier", "Library hours extended after long debate",
+                     "March 3rd, 2021 | By Dana Whitfield | Local News", PROSE))
+    assert (doc.title, doc.authors, doc.date) == ("Library hours extended after long debate", ["Dana Whitfield"], dt.date(2021, 3, 3))
+    assert doc.text == PROSE
+    assert [r.rule for r in doc.removed] == ["chrome.head", "chrome.masthead", "meta.title", "meta.byline"]
+
+
+def test_a_standfirst_under_the_headline_stays_in_the_body():
+    deck = "A rare alliance of residents and shop owners forms to oppose a plan that would close the branch on Sundays"
+    doc = clean(_doc("Library hours extended", deck, "By Dana Whitfield", PROSE))
+    assert doc.title == "Library hours extended" and doc.text.startswith(deck)
+
+
+def test_a_bare_name_under_the_title_is_the_byline():
+    doc = clean(_doc("Library hours extended after long debate", "Dana Whitfield", PROSE))
+    assert (doc.title, doc.authors, doc.text) == ("Library hours extended after long debate", ["Dana Whitfield"], PROSE)
+
+
+def test_roles_sites_and_capitals_leave_the_author_names():
+    doc = clean(_doc("Library hours extended", "By JANE DOE FOR THE COURIER", PROSE))
+    assert doc.authors == ["Jane Doe"]
+    doc = clean(_doc("Library hours extended", "By Jane Doe and John Roe, Staff Writers", PROSE))
+    assert doc.authors == ["Jane Doe", "John Roe"]
+
+
+def test_numeric_dates_are_day_first_unless_told_otherwise():
+    raw = _doc("Library hours extended", "Published: 03/05/2018", PROSE)
+    assert clean(raw).date == dt.date(2018, 5, 3)
+    assert clean(raw, options=CleanOptions(numeric_date_order="mdy")).date == dt.date(2018, 3, 5)
+    assert clean(_doc("Library hours extended", "Published: 29.12.2017", PROSE)).date == dt.date(2017, 12, 29)
+
+
+def test_a_reworded_notice_run_together_and_glued_to_the_body_is_cut_off():
+    notice = ("Disclaimer: The views in this article are the sole responsibility of its author. The Centre for Research "
+              "on Globalization is not responsible for inaccurate or incorrect statements in this article.")
+    doc = clean(_doc("Library hours extended", PROSE, PROSE + " " + notice))
+    assert doc.text == f"{PROSE}\n\n{PROSE}"
+    assert doc.removed[-1].rule == "notice.globalresearch_en" and doc.removed[-1].text == notice
+
+
+def test_a_notice_sharing_a_block_with_body_lines_loses_only_its_lines():
+    block = "\n".join([PROSE, "Become a member of Global Research.", "Comment on Global Research articles on our Facebook page."])
+    doc = clean(_doc("Library hours extended", PROSE, block))
+    assert doc.text == f"{PROSE}\n\n{PROSE}"
+
+
+def test_an_author_bio_under_the_article_goes():
+    doc = clean(_doc("Library hours extended", "By Dana Whitfield", PROSE, "Dana Whitfield is a reporter based in Ohio."))
+    assert doc.text == PROSE and doc.removed[-1].rule == "chrome.author_bio"
+
+
+def test_a_stray_br_no_longer_folds_the_whole_article():
+    doc = clean(_doc("Library hours extended", PROSE, PROSE, "To contact us visit:<br><a href='/contact'>our page</a>"))
+    assert doc.text.startswith(f"{PROSE}\n\n{PROSE}")
+
+
+def test_lexicons_come_from_any_pack(tmp_path):
+    from corpusprep import load_rules
+
+    pack = tmp_path / "mine.toml"
+    pack.write_text('[pack]\nid = "mine"\n[lexicon.chrome_lines]\nen = ["tell us what you think"]\n', encoding="utf-8")
+    raw = _doc("Library hours extended", PROSE, "Tell us what you think")
+    assert clean(raw).text.endswith("Tell us what you think")
+    assert clean(raw, rules=load_rules(pack)).text == PROSE
+
+
+# ------------------------------------------------------------------ properties
+@ANY
+@given(messy_text)
+def test_chrome_score_is_bounded_and_deterministic(text):
+    score = chrome_score(features(text, RULES.lexicons))
+    assert 0.0 <= score <= 1.0
+    assert score == chrome_score(features(text, RULES.lexicons))
+    kind, _ = classify(features(text, RULES.lexicons), 0.5, 25)
+    assert kind in ("chrome", "body", "short")
+
+
+@ANY
+@given(messy_text)
+def test_header_line_reader_never_raises_and_reads_names_from_the_line(text):
+    got = read_header_line(text, RULES)
+    if got is not None:
+        assert got.authors or got.date is not None
+        for name in got.authors:
+            assert all(part.lower() in text.lower() for part in name.split())
+
+
+@ANY
+@given(messy_text)
+def test_glued_notice_split_loses_nothing(text):
+    got = split_glued(text, RULES, 0.6)
+    if got is not None:
+        body, notice, _ = got
+        assert body and notice
+        assert (body + notice).split() == text.split() or " ".join((body + " " + notice).split()) == " ".join(text.split())
+
+
+@ANY
+@given(messy_text)
+def test_sentences_keep_every_word_and_template_match_is_bounded(text):
+    assert " ".join(sentences(text)).split() == text.split()
+    score, _ = template_match(text, RULES)
+    assert 0.0 <= score <= 1.0
+
+
+@ANY
+@given(st.text())
+def test_line_key_is_idempotent_and_words_are_lower_case(text):
+    assert line_key(line_key(text)) == line_key(text)
+    assert all(w == w.lower() for w in words(text))
