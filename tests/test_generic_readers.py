@@ -170,3 +170,10 @@ def test_sentences_keep_every_word_and_template_match_is_bounded(text):
 def test_line_key_is_idempotent_and_words_are_lower_case(text):
     assert line_key(line_key(text)) == line_key(text)
     assert all(w == w.lower() for w in words(text))
+
+
+def test_explain_shows_the_score_of_a_scored_drop():
+    from corpusprep import explain
+
+    shown = explain(_doc("Library hours extended", PROSE, "Share this:"))
+    assert "- [chrome.tail 1.00] Share this:" in shown and "- [meta.title] Library hours extended" in shown

@@ -12,7 +12,7 @@ def explain(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOpt
     """Render `raw` cleaned: kept paragraphs as they are, removed text as "- [rule] text".
 
     Metadata and the verdict come first, so "why is this sentence gone?" has an
-    answer on one screen.
+    answer on one screen. A drop decided by a score shows it: "- [chrome.tail 0.65] …".
     """
     cleaned = run(raw, rules=rules, options=options)
     doc = cleaned.document
@@ -24,8 +24,12 @@ def explain(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOpt
     if doc.notes:
         out.append(f"notes: {', '.join(doc.notes)}")
     out.append("")
-    events = [(r.index if r.index is not None else -1, 0, f"- [{r.rule}] {r.text}") for r in doc.removed]
+    events = [(r.index if r.index is not None else -1, 0, f"- [{_why(r)}] {r.text}") for r in doc.removed]
     events += [(p.index, 1, f"  {p.text}") for p in cleaned.kept]
     for _, _, line in sorted(events, key=lambda e: (e[0], e[1])):
         out.append(line)
     return "\n".join(out) + "\n"
+
+
+def _why(removal) -> str:
+    return removal.rule if removal.score is None else f"{removal.rule} {removal.score:.2f}"

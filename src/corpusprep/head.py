@@ -167,10 +167,10 @@ def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_r
     kind, score = classify(features(line, rules.lexicons), options.chrome_threshold, options.long_prose_words)
     if kind == CHROME:
         return Unit(i, j, line, CHROME, score=score, rule=CHROME_RULE)
-    if first_match(rules, rules.in_zone("tail"), line, known, options.numeric_date_order) is not None:
-        return Unit(i, j, line, "text")  # the footer's: the tail reader reads its fields
     share, pack = notice_share(line, rules, options.notice_threshold)
     if share >= 0.5:  # a notice's sentence at the top ("Note to readers: …", "Translate Website")
+        if first_match(rules, rules.in_zone("tail"), line, known, options.numeric_date_order) is not None:
+            return Unit(i, j, line, "text")  # the footer's: the tail reader reads its fields
         return Unit(i, j, line, CHROME, score=share, rule=f"{NOTICE_RULE}.{pack}")
     heading = para.heading and len(para.lines) == 1
     if not heading and after_title and len(line.split()) <= 6:

@@ -58,6 +58,8 @@ def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare
     """
     if len(line) > 300 or rules.date_finder is None:
         return None
+    if not bare_names and not _may_be_header(line, rules):
+        return None  # no digit, no lead word, no separator: a title or a sentence, not a header line
     out = HeaderFields()
     rest = _ISO_TAIL.sub(" ", line) if "T" in line else line
     for found_date in rules.date_finder.finditer(rest):
@@ -78,6 +80,14 @@ def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare
             return None
         out.authors.extend(pending)
     return out if out.date is not None or out.authors else None
+
+
+def _may_be_header(line: str, rules: RuleSet) -> bool:
+    """A cheap test that a line could be a header line: a digit, a separator, or a byline or date lead word."""
+    if any(ch.isdigit() for ch in line) or _SEPARATORS.search(line) or "," in line:
+        return True
+    key = line_key(line)
+    return key.startswith(rules.lexicons.byline_leads) or key.split(" ", 1)[0] in rules.lexicons.date_leads
 
 
 def _read_field(part: str, rules: RuleSet, out: HeaderFields, pending: list[str]) -> bool:

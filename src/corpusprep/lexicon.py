@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 #: The lexicons the code reads, and what each is for (docs/rule-packs.md has the same list).
 LEXICONS = {
@@ -51,14 +51,16 @@ def stem(word: str) -> str:
     return word[:5]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicons:
-    """Every lexicon of the loaded packs, merged across languages."""
+    """Every lexicon of the loaded packs, merged across languages (hashed by identity: scores are memoised per lexicon)."""
 
     stopwords: frozenset[str] = frozenset()
     chrome_words: frozenset[str] = frozenset()
     chrome_lines: frozenset[str] = frozenset()
     chrome_phrases: tuple[str, ...] = ()
+    #: The phrases by their first word, so a line is checked only for the phrases its words can start.
+    phrase_index: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     chrome_leads: tuple[str, ...] = ()
     byline_leads: tuple[str, ...] = ()  # longest first, so "written by" is tried before "by"
     date_leads: frozenset[str] = frozenset()
@@ -73,12 +75,27 @@ class Lexicons:
             chrome_words=frozenset(get("chrome_words")),
             chrome_lines=frozenset(line_key(e) for e in get("chrome_lines")),
             chrome_phrases=tuple(sorted(get("chrome_phrases"))),
+            phrase_index=_index_by_first_word(get("chrome_phrases")),
             chrome_leads=tuple(sorted(get("chrome_leads"))),
             byline_leads=tuple(sorted({line_key(e) for e in get("byline_leads")}, key=lambda e: (-len(e), e))),
             date_leads=frozenset(line_key(e) for e in get("date_leads")),
             not_name_words=frozenset(get("not_name_words")),
         )
 
+    def phrase_hits(self, lowered: str) -> int:
+        """How many chrome phrases stand in `lowered` (a lower-cased line)."""
+        candidates = {p for w in set(words(lowered)) for p in self.phrase_index.get(w, ())}
+        return sum(p in lowered for p in candidates)
+
     def content_stems(self, text: str) -> frozenset[str]:
         """The stems of the words of `text` that carry meaning (stopwords and short words aside)."""
         return frozenset(stem(w) for w in words(text) if len(w) > 2 and w not in self.stopwords)
+
+
+def _index_by_first_word(phrases) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for phrase in sorted(phrases):
+        first = words(phrase)[:1]
+        if first:
+            index.setdefault(first[0], []).append(phrase)
+    return {word: tuple(found) for word, found in index.items()}

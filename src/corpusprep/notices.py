@@ -10,7 +10,9 @@ with it does not. `notice_share` scores a paragraph (how much of its text is not
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 
 from .rules import RuleSet
 
@@ -47,16 +49,18 @@ def template_match(text: str, rules: RuleSet) -> tuple[float, str]:
     stems = rules.lexicons.content_stems(text)
     if len(stems) < 2 or not rules.notice_templates:
         return 0.0, ""
+    shared = Counter(position for stem in stems for position in rules.template_index.get(stem, ()))
     best, pack = 0.0, ""
-    for template in rules.notice_templates:
-        shared = len(stems & template.stems)
-        if shared >= min(3, len(template.stems)):
-            score = 2 * shared / (len(stems) + len(template.stems))
+    for position, count in sorted(shared.items()):
+        template = rules.notice_templates[position]
+        if count >= min(3, len(template.stems)):
+            score = 2 * count / (len(stems) + len(template.stems))
             if score > best:
                 best, pack = score, template.pack
     return round(best, 2), pack
 
 
+@functools.lru_cache(maxsize=8192)
 def notice_share(text: str, rules: RuleSet, threshold: float) -> tuple[float, str]:
     """(share of `text`'s characters in sentences that match a template at `threshold`, the pack that matched best)."""
     parts = sentences(text) if len(text) < 6000 else [text]

@@ -4,7 +4,8 @@ A paragraph that does not end as a sentence does is continued by the next one wh
 the next starts in lower case ("trapped without" / "basic services."), when it ends
 on a word no sentence ends on ("allied them to the" / "Al Qaeda affiliate"), or when
 it is long prose ("However, the US" / "Central Command"). Headings, list items and
-short lines (titles, labels, credits) are never glued.
+short lines (titles, labels, credits) are never glued but by a lower-case start. A
+continuation that opens a quotation (“, «, () is tested on its first letter.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .zones import LIST_ITEM, ends_sentence
 
 LONG_PROSE_WORDS = 20
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}.,;:!?-–—…"
+_OPENING = "\"'“‘«([¿¡ "  # a continuation may open a quotation: "the minister said" / "“we will not""
 
 
 def rejoin(paras: list[Para], function_words: Collection[str]) -> tuple[list[Para], int]:
@@ -43,7 +45,10 @@ def continues(first: Para, last: Para, words: int, after: Para, function_words: 
         return False
     if LIST_ITEM.match(first.text) or LIST_ITEM.match(after.text):
         return False
-    start = after.text[0]
+    opened = after.text.lstrip(_OPENING)
+    if not opened:
+        return False
+    start = opened[0]
     if start.islower():
         return words >= 3
     if not start.isalnum():

@@ -82,6 +82,8 @@ class RuleSet:
     by_zone: Mapping[str, tuple[Rule, ...]] = field(repr=False, default_factory=dict)
     lexicons: Lexicons = field(repr=False, default_factory=Lexicons)
     notice_templates: tuple[NoticeTemplate, ...] = field(repr=False, default=())
+    #: stem -> the positions of the templates that hold it (what `notices.template_match` counts with).
+    template_index: Mapping[str, tuple[int, ...]] = field(repr=False, default_factory=dict)
     #: Finds a date of any shape the month tables allow inside a line (the header reader's).
     date_finder: re.Pattern[str] | None = field(repr=False, default=None)
 
@@ -229,6 +231,7 @@ def compile_packs(sources: Iterable[tuple[str, str]]) -> RuleSet:
         by_zone={zone: tuple(r for r in rules if r.applies_in(zone)) for zone in ("head", "tail", "anywhere")},
         lexicons=lexicons,
         notice_templates=tuple(templates),
+        template_index=_index_templates(templates),
         date_finder=re.compile(rf"(?<![\w/.-])(?:{placeholders['date']})(?![\w/])"),
     )
 
@@ -279,3 +282,11 @@ def _compile_rule(origin: str, pack_id: str, kind: str, entry: Mapping[str, Any]
         when=tuple(when),
         max_chars=max_chars,
     )
+
+
+def _index_templates(templates: list[NoticeTemplate]) -> dict[str, tuple[int, ...]]:
+    index: dict[str, list[int]] = {}
+    for position, template in enumerate(templates):
+        for stem in sorted(template.stems):
+            index.setdefault(stem, []).append(position)
+    return {stem: tuple(found) for stem, found in index.items()}

@@ -11,6 +11,7 @@ classes of the neighbours (`corpusprep.zones`); nothing here removes text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -39,8 +40,10 @@ class Features:
     nav_items: int  # "Home | News | Sport": short items between separators (0 when not a list of links)
 
 
+@functools.lru_cache(maxsize=8192)
 def features(text: str, lexicons: Lexicons) -> Features:
-    """The features of one line or paragraph."""
+    """The features of one line or paragraph (memoised: the edge readers ask about the same lines more than once,
+    and a site's chrome lines recur across its pages)."""
     links = sum(len(m) for m in _LINK.findall(text)) if ("." in text or "@" in text) else 0
     prose = _LINK.sub(" ", text) if links else text
     tokens = words(prose)
@@ -56,7 +59,7 @@ def features(text: str, lexicons: Lexicons) -> Features:
         capitalised_share=sum(w[:1].isupper() for w in raw) / max(len(raw), 1),
         link_share=min(1.0, links / max(len(text.strip()), 1)),
         chrome_line=line_key(text) in lexicons.chrome_lines,
-        chrome_phrases=sum(p in lowered for p in lexicons.chrome_phrases) if len(text) < 600 else 0,
+        chrome_phrases=lexicons.phrase_hits(lowered) if len(text) < 600 else 0,
         nav_items=len(items) if len(items) >= 3 and all(len(item.split()) <= 3 for item in items) else 0,
         chrome_lead=len(tokens) <= 25 and lowered.lstrip(" \t*#>-–—•([").startswith(lexicons.chrome_leads),
     )

@@ -91,7 +91,9 @@ def _units(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options:
         known_now = {**known, **found.fields}
         authors = known_now.get("authors") or ()
         hits = match_paragraph(rules, zone_rules, para, known_now, options.numeric_date_order)
-        if hits is None and end >= 2 and not ends_sentence(paras[end - 2].text):
+        kind, removals, fields = _judge(para, hits, rules, options, authors)
+        chrome = kind == BOILER and removals[0].rule == CHROME_RULE  # a share bar is never half of a notice
+        if hits is None and not chrome and end >= 2 and not ends_sentence(paras[end - 2].text):
             # A page break may have split a notice: try the paragraph with the one above.
             before = paras[end - 2]
             hit = first_match(rules, zone_rules, before.text + " " + para.text, known_now, options.numeric_date_order)
@@ -101,7 +103,6 @@ def _units(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options:
                 yield _Unit(end - 2, range(len(before.lines)), BOILER, [Removal(hit[0].id, before.text, before.index)])
                 end -= 2
                 continue
-        kind, removals, fields = _judge(para, hits, rules, options, authors)
         if kind != BODY or len(para.lines) == 1 or _wrapped(para):
             found.add_fields(fields)
             yield _Unit(end - 1, range(len(para.lines)), kind, removals)
