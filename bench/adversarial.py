@@ -30,6 +30,12 @@ CASES = {
     "contact footer": "To contact the WSWS " * (SIZE // 20),
     "many short paragraphs": "Loading\n\n" * (SIZE // 9),
     "one sentence, no breaks": ("word " * 50 + "\n\n") * (SIZE // 252),
+    # the generic readers: a block of chrome lines, of header lines, of notice sentences
+    "share bar lines": "Share this:\n" * (SIZE // 12),
+    "header lines": "March 3rd, 2021 | By Dana Whitfield | Local News\n" * (SIZE // 49),
+    "notice sentences": "The Centre for Research on Globalization grants permission to cross-post. " * (SIZE // 75),
+    "long lines, one block": ("A line of prose that is long enough to pass for a whole paragraph of text. " * 2 + "\n") * (SIZE // 151),
+    "chrome paragraphs": "Leave a Reply\n\nFacebook\n\n" * (SIZE // 25),
 }
 
 

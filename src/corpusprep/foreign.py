@@ -18,7 +18,7 @@ from .paragraphs import Para
 from .rules import RuleSet
 
 FOREIGN_NOTICE_RULE = "lang.foreign_notice"
-_LINKS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+_LINKS = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,63}")
 
 
 def drop_foreign_notices(

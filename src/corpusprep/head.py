@@ -138,9 +138,11 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
             i += 1
             continue
         line_units = []
+        after_title = any(u.kind == "title" for u in units[-3:])
         for j, line in enumerate(para.lines):
-            after_title = any(u.kind == "title" for u in units[-3:]) or any(u.kind == "title" for u in line_units)
-            line_units.append(_classify_line(i, j, line, para, rules, zone_rules, {**known, **fields}, options, after_title))
+            unit = _classify_line(i, j, line, para, rules, zone_rules, {**known, **fields}, options, after_title)
+            after_title = after_title or unit.kind == "title"
+            line_units.append(unit)
         if len(line_units) == 2 and all(u.kind in ("title", "text") and not u.name for u in line_units) and looks_like_title(para) \
                 and not _MARKS.search(para.text):
             line_units = [Unit(i, 0, para.text, "title", heading=para.heading, lines=2)]

@@ -60,9 +60,20 @@ def template_match(text: str, rules: RuleSet) -> tuple[float, str]:
     return round(best, 2), pack
 
 
-@functools.lru_cache(maxsize=8192)
 def notice_share(text: str, rules: RuleSet, threshold: float) -> tuple[float, str]:
-    """(share of `text`'s characters in sentences that match a template at `threshold`, the pack that matched best)."""
+    """(share of `text`'s characters in sentences that match a template at `threshold`, the pack that matched best).
+
+    Short texts are memoised, as `scoring.features` is.
+    """
+    return _short_notice_share(text, rules, threshold) if len(text) <= 400 else _notice_share(text, rules, threshold)
+
+
+@functools.lru_cache(maxsize=8192)
+def _short_notice_share(text: str, rules: RuleSet, threshold: float) -> tuple[float, str]:
+    return _notice_share(text, rules, threshold)
+
+
+def _notice_share(text: str, rules: RuleSet, threshold: float) -> tuple[float, str]:
     parts = sentences(text) if len(text) < 6000 else [text]
     matched, packs = 0, {}
     for part in parts:

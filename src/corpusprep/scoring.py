@@ -40,10 +40,25 @@ class Features:
     nav_items: int  # "Home | News | Sport": short items between separators (0 when not a list of links)
 
 
-@functools.lru_cache(maxsize=8192)
 def features(text: str, lexicons: Lexicons) -> Features:
-    """The features of one line or paragraph (memoised: the edge readers ask about the same lines more than once,
-    and a site's chrome lines recur across its pages)."""
+    """The features of one line or paragraph.
+
+    Lines are memoised (the edge readers ask about the same lines more than once, and a
+    site's chrome lines recur across its pages); long paragraphs are not, so the memo
+    stays small.
+    """
+    return _line_features(text, lexicons) if len(text) <= MEMO_CHARS else _features(text, lexicons)
+
+
+MEMO_CHARS = 400
+
+
+@functools.lru_cache(maxsize=8192)
+def _line_features(text: str, lexicons: Lexicons) -> Features:
+    return _features(text, lexicons)
+
+
+def _features(text: str, lexicons: Lexicons) -> Features:
     links = sum(len(m) for m in _LINK.findall(text)) if ("." in text or "@" in text) else 0
     prose = _LINK.sub(" ", text) if links else text
     tokens = words(prose)
