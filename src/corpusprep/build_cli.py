@@ -46,6 +46,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--min-words", type=int, help="reject bodies shorter than this (default: 15)")
     p.add_argument("--language-backend", choices=("langdetect", "fasttext"), default="langdetect",
                    help="language ID: langdetect (default) or fasttext (about 100x faster; pip install 'corpusprep[fast]')")
+    p.add_argument("--max-chars", type=int, default=5_000_000, metavar="N",
+                   help="reject longer documents as too_large, unread (default: 5000000; 0: no limit)")
+    p.add_argument("--doc-timeout", type=float, default=60.0, metavar="SECONDS",
+                   help="reject a document whose cleaning takes longer as timeout, and go on (default: 60; 0: no limit)")
     p.add_argument("--license", default="unknown", help="license declared in the dataset card (default: unknown)")
     p.add_argument("--num-proc", type=int, default=1, help="worker processes for cleaning (output is identical for any N)")
     p.add_argument("--engine", choices=("local", "ray"), default="local",
@@ -107,7 +111,10 @@ def main(argv: list[str] | None = None) -> int:
         from .language import check_backend
 
         check_backend(args.language_backend)
-        options = CleanOptions(language_backend=args.language_backend)
+        if args.max_chars < 0 or args.doc_timeout < 0:
+            raise UserError("--max-chars and --doc-timeout must be 0 (no limit) or more")
+        options = CleanOptions(language_backend=args.language_backend, max_chars=args.max_chars or None,
+                               time_budget=args.doc_timeout or None)
         if args.min_words is not None:
             options = dataclasses.replace(options, min_words=args.min_words)
         with _progress(args.quiet or args.json, args.inputs) as tick:

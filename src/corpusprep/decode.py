@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+_SNIFF = 8192  # how much of the start of an input the binary test reads
+_CONTROLS = dict.fromkeys([c for c in range(32) if chr(c) not in "\t\n\r\x0b\x0c"] + [127])
 _LINE_ENDINGS = re.compile(r"\r\n?|[\u2028\u0085\x0b\x0c]")
 
 
@@ -28,8 +30,6 @@ def decode(raw: str | bytes) -> tuple[str, list[str]]:
             data = data[3:]
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
             return normalise_line_endings(data.decode("utf-16", errors="replace")), ["decoded:utf-16"]
-        if b"\x00" in data[:8192]:
-            notes.append("binary")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -40,11 +40,31 @@ def decode(raw: str | bytes) -> tuple[str, list[str]]:
                 text = data.decode("utf-8", errors="replace")
                 notes.append("decoded:utf-8-replace")
     elif isinstance(raw, str):
-        text = raw
+        text = _without_lone_surrogates(raw)
     else:
         raise TypeError(f"clean() takes str or bytes, not {type(raw).__name__}")
+    if _looks_binary(text[:_SNIFF]):
+        notes.insert(0, "binary")
     text = text.lstrip("\ufeff")
     return normalise_line_endings(text), notes
+
+
+def _looks_binary(start: str) -> bool:
+    """Not text, judged on the decoded start, so bytes and the same string get one verdict:
+    a NUL, or more than 5% control characters (tabs, line and page breaks aside)."""
+    if "\x00" in start:
+        return True
+    controls = len(start) - len(start.translate(_CONTROLS))
+    return controls > 0.05 * len(start)
+
+
+def _without_lone_surrogates(text: str) -> str:
+    """A string from JSON or a file name may hold a lone surrogate, which no file can store: it becomes U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
 
 
 def normalise_line_endings(text: str) -> str:

@@ -1,17 +1,13 @@
 """Stage 7: decide whether anything worth keeping remains, with a short machine-readable reason.
 
-Reasons (tests assert them exactly): "binary" (the input held NUL bytes),
-"undecodable" (too many bytes could not be decoded), "empty" (no text at all),
-"stub" (nothing but boilerplate, a title or metadata), "too_short" (a body under
-`min_words` words).
+The reasons are codes of `reasons.REASONS` ("binary", "undecodable", "empty", "stub",
+"too_short"; "too_large" is decided before any stage runs).
 """
 
 from __future__ import annotations
 
 from .document import Removal
 from .options import CleanOptions
-
-REASONS = ("binary", "undecodable", "empty", "stub", "too_short")
 
 
 def judge(body: str, removed: list[Removal], notes: list[str], options: CleanOptions) -> str | None:

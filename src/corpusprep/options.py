@@ -36,6 +36,11 @@ class CleanOptions:
         rejoin: set False to keep paragraphs split by page breaks apart.
         max_replacement_ratio: a body with a larger share of U+FFFD replacement
             characters is rejected as "undecodable".
+        max_chars: a longer input (characters of a string, bytes of bytes) is rejected as
+            "too_large" before any stage runs: cleaning peaks at about 20 times the input's
+            size in memory, so 5,000,000 keeps one document near 100 MB (None: no limit).
+        time_budget: seconds a build may spend cleaning one document before it rejects it
+            as "timeout" and goes on (None: no limit). `clean()` itself never stops early.
     """
 
     min_words: int = 15
@@ -53,3 +58,5 @@ class CleanOptions:
     numeric_date_order: str = "dmy"
     rejoin: bool = True
     max_replacement_ratio: float = 0.05
+    max_chars: int | None = 5_000_000
+    time_budget: float | None = 60.0

@@ -2,11 +2,15 @@
 
 `concurrent.futures` reports a worker that dies (BrokenProcessPool) instead of
 hanging; submitting a window of batches at a time keeps memory bounded; results come
-back in submission order, so the output is the same whatever N is.
+back in submission order, so the output is the same whatever N is. A worker whose
+parent dies exits within a second instead of living on as an orphan.
 """
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,6 +21,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 BATCH = 64
+_ORPHAN_POLL = 0.5  # seconds between a worker's checks that its parent is alive
 
 
 class WorkerDied(RuntimeError):
@@ -39,7 +44,7 @@ def ordered_map(
         for batch in batches:
             yield from func(batch)
         return
-    with ProcessPoolExecutor(num_proc, initializer=initializer, initargs=initargs) as pool:
+    with _pool(num_proc, initializer, initargs) as pool:
         window: deque[tuple[list[T], Future]] = deque()
         for batch in batches:
             window.append((batch, pool.submit(func, batch)))
@@ -47,6 +52,24 @@ def ordered_map(
                 yield from _result(*window.popleft(), func, initializer, initargs, describe)
         while window:
             yield from _result(*window.popleft(), func, initializer, initargs, describe)
+
+
+def _pool(num_proc: int, initializer: Callable[..., Any] | None, initargs: tuple) -> ProcessPoolExecutor:
+    """Worker processes that exit when the process that started them dies (even by `kill -9`)."""
+    return ProcessPoolExecutor(num_proc, initializer=_orphan_guarded, initargs=(os.getpid(), initializer, initargs))
+
+
+def _orphan_guarded(parent: int, initializer: Callable[..., Any] | None, initargs: tuple) -> None:
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="corpusprep-orphan-guard").start()
+    if initializer:
+        initializer(*initargs)
+
+
+def _exit_with(parent: int) -> None:
+    """Poll the parent's pid: once the worker is an orphan (re-parented), nobody will read its results."""
+    while os.getppid() == parent:
+        time.sleep(_ORPHAN_POLL)
+    os._exit(1)
 
 
 def _result(batch: list[T], future: Future, func, initializer, initargs, describe: Callable[[T], str]) -> list[R]:
@@ -61,7 +84,7 @@ def _result(batch: list[T], future: Future, func, initializer, initargs, describ
 def _culprit(batch: list[T], func, initializer, initargs) -> T | None:
     """Replay the lost batch one document at a time, each in a fresh process, to name the one that kills."""
     for item in batch:
-        with ProcessPoolExecutor(1, initializer=initializer, initargs=initargs) as solo:
+        with _pool(1, initializer, initargs) as solo:
             try:
                 solo.submit(func, [item]).result()
             except BrokenProcessPool:

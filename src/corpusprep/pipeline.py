@@ -57,6 +57,8 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
     """
     rules = rules or default_rules()
     options = options or CleanOptions()
+    if too_large(raw, options):
+        return Cleaned(Document(text="", rejected="too_large", notes=[f"too_large:{len(raw)}"]), [])
     if prepared is None:
         (paras, found), keys = prepare(raw), None
     else:
@@ -97,6 +99,11 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
         **{name: found.fields[name] for name in METADATA_FIELDS if name in found.fields},
     )
     return Cleaned(document, paras)
+
+
+def too_large(raw: str | bytes, options: CleanOptions) -> bool:
+    """Over `options.max_chars`: rejected unread (a build's learning pass skips it too)."""
+    return options.max_chars is not None and isinstance(raw, (str, bytes, bytearray, memoryview)) and len(raw) > options.max_chars
 
 
 def _opening(paras: list[Para], chars: int) -> str:

@@ -14,6 +14,7 @@ import csv
 import gzip
 import io
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,10 @@ from .hashing import sha256_of
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 TABLE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json", ".csv", ".csv.gz", ".parquet")
+
+
+#: The key a row reader uses for a row that is no document (malformed JSON): the problem.
+_PROBLEM = "__problem__"
 
 
 class InputError(Exception):
@@ -78,7 +83,7 @@ def count_documents(paths: Sequence[Path]) -> int | None:
     for path in paths:
         if path.is_dir() and (path / "state.json").is_file():
             return None
-        texts, tables = ([path], []) if path.is_file() and _kind(path) == "text" else _members(path)
+        texts, tables = ([path], []) if path.is_file() and _kind(path) == "text" else _members(path)[:2]
         if texts:
             total += len(texts)
             continue
@@ -109,28 +114,59 @@ def _read_path(path: Path, options: ReadOptions) -> Iterator[RawRecord]:
     if (path / "dataset_info.json").is_file() and (path / "state.json").is_file():
         yield from _saved_dataset(path, options)
         return
-    texts, tables = _members(path)
+    texts, tables, unreadable = _members(path)
+    yield from unreadable
     if tables and not texts:  # a Hub-layout folder: data files, a README card
         for table in tables:
             yield from _table(table, _kind(table), options, prefix=table.relative_to(path).as_posix())
         return
-    if not texts:
+    if not texts and not unreadable:
         raise InputError(f"no {'/'.join(TEXT_SUFFIXES)} files or data files in {path}")
     for text_path in texts:
         yield _text_file(text_path, path)
 
 
-def _members(path: Path) -> tuple[list[Path], list[Path]]:
-    """The text files and the data files of an input (a folder, or one data file)."""
+def _members(path: Path) -> tuple[list[Path], list[Path], list[RawRecord]]:
+    """The text files and the data files of an input (a folder, or one data file), and what could not be read."""
     if path.is_file():
-        return [], [path]
-    files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+        return [], [path], []
+    files, unreadable = _walk(path)
     # Top-level .json files of a dataset folder are metadata (manifest.json, dataset_infos.json).
     tables = _hub_data_files(path) or [
         p for p in files if _kind(p) not in (None, "text") and not (p.parent == path and p.suffix == ".json")
     ]
     texts = [p for p in files if _kind(p) == "text" and p.name.lower() != "readme.md"]
-    return texts, tables
+    return texts, tables, unreadable
+
+
+def _walk(root: Path) -> tuple[list[Path], list[RawRecord]]:
+    """Every visible file below `root`, sorted; a folder that cannot be listed, or a link
+    that leads nowhere, becomes a record with the problem `unreadable` (never a silent gap)."""
+    files: list[Path] = []
+    unreadable: list[RawRecord] = []
+
+    def failed(exc: OSError) -> None:
+        if Path(exc.filename) == root:
+            raise InputError(f"cannot read folder {_path_text(str(root))}: {exc.strerror}")
+        unreadable.append(_unreadable(Path(exc.filename), root, exc.strerror or "cannot be listed"))
+
+    for folder, dirs, names in os.walk(root, onerror=failed):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            file = Path(folder) / name
+            if name.startswith("."):
+                continue
+            if file.is_file():
+                files.append(file)
+            elif file.is_symlink() and _kind(file) is not None:
+                unreadable.append(_unreadable(file, root, "a link to nothing, or a loop of links"))
+    return sorted(files), sorted(unreadable, key=lambda r: r.id)
+
+
+def _unreadable(path: Path, root: Path, why: str) -> RawRecord:
+    site = _path_text((Path(root.name) / path.parent.relative_to(root)).as_posix()) if path != root else root.name
+    return RawRecord(_path_text(path.relative_to(root).as_posix()), b"", _path_text(str(path)), sha256_of(b""),
+                     problem=f"unreadable: {why}", site=site)
 
 
 def _hub_data_files(root: Path) -> list[Path]:
@@ -159,10 +195,6 @@ def _hub_data_files(root: Path) -> list[Path]:
     return sorted(found)
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
-
-
 def _kind(path: Path) -> str | None:
     name = path.name.lower()
     if name.endswith(TEXT_SUFFIXES):
@@ -175,19 +207,26 @@ def _kind(path: Path) -> str | None:
 
 
 def _text_file(path: Path, root: Path) -> RawRecord:
-    record_id = path.relative_to(root).as_posix()
-    site = (Path(root.name) / path.parent.relative_to(root)).as_posix()
+    record_id = _path_text(path.relative_to(root).as_posix())
+    site = _path_text((Path(root.name) / path.parent.relative_to(root)).as_posix())
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return RawRecord(record_id, b"", str(path), sha256_of(b""), problem=f"unreadable: {exc.strerror}", site=site)
-    return RawRecord(record_id, data, str(path), sha256_of(data), site=site)
+        return RawRecord(record_id, b"", _path_text(str(path)), sha256_of(b""), problem=f"unreadable: {exc.strerror}", site=site)
+    return RawRecord(record_id, data, _path_text(str(path)), sha256_of(data), site=site)
+
+
+def _path_text(name: str) -> str:
+    """A file name as storable text: bytes that are not UTF-8 are shown as `\\xff` escapes."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _open_text(path: Path) -> io.TextIOBase:
-    if path.name.lower().endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace", newline="")
-    return path.open(encoding="utf-8", errors="replace", newline="")
+    """A table file as text: UTF-8, or the UTF-16 its byte-order mark announces; a UTF-8 BOM is skipped."""
+    binary = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
+    start = binary.peek(4)[:4] if hasattr(binary, "peek") else b""
+    encoding = "utf-16" if start.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+    return io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")
 
 
 def _table(path: Path, kind: str, options: ReadOptions, prefix: str) -> Iterator[RawRecord]:
@@ -198,7 +237,7 @@ def _table(path: Path, kind: str, options: ReadOptions, prefix: str) -> Iterator
         rows = _csv_rows(path)
     else:
         rows = _parquet_rows(path)
-    yield from _records(rows, options, str(path), prefix)
+    yield from _records(rows, options, _path_text(str(path)), _path_text(prefix))
 
 
 def _jsonl_rows(path: Path) -> Iterator[dict[str, Any]]:
@@ -210,9 +249,9 @@ def _jsonl_rows(path: Path) -> Iterator[dict[str, Any]]:
                 try:
                     row = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    yield {"__problem__": f"bad_json: line {number}: {exc.msg}", "__line__": number}
+                    yield {_PROBLEM: f"bad_json: line {number}: {exc.msg}"}
                     continue
-                yield row if isinstance(row, dict) else {"__problem__": f"bad_json: line {number} is not an object", "__line__": number}
+                yield row if isinstance(row, dict) else {_PROBLEM: f"bad_json: line {number} is not an object"}
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         raise InputError(f"cannot read {path}: {exc}") from None
 
@@ -233,8 +272,26 @@ def _parquet_rows(path: Path) -> Iterator[dict[str, Any]]:
         parquet = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises several types for a bad file
         raise InputError(f"cannot read {path} as Parquet: {exc}") from None
-    for batch in parquet.iter_batches(batch_size=1024):
-        yield from batch.to_pylist()
+    for group in range(parquet.metadata.num_row_groups):
+        yield from _row_group(parquet, group)
+
+
+def _row_group(parquet: Any, group: int) -> Iterator[dict[str, Any]]:
+    """The rows of one row group; if its data cannot be read, a problem row for each row not read."""
+    done = 0
+    try:
+        for batch in parquet.iter_batches(batch_size=1024, row_groups=[group]):
+            rows = batch.to_pylist()
+            done += len(rows)
+            yield from rows
+    except Exception as exc:  # pyarrow raises OSError, ArrowInvalid and more for a corrupt page
+        reason = f"unreadable: row group {group}: {_first_line(exc)}"
+        for _ in range(parquet.metadata.row_group(group).num_rows - done):
+            yield {_PROBLEM: reason}
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
 
 
 def _saved_dataset(path: Path, options: ReadOptions) -> Iterator[RawRecord]:
@@ -253,22 +310,52 @@ def _saved_dataset(path: Path, options: ReadOptions) -> Iterator[RawRecord]:
 
 
 def _records(rows: Iterable[dict[str, Any]], options: ReadOptions, source: str, prefix: str) -> Iterator[RawRecord]:
+    """One record per row; a row that cannot be a document becomes a record with its problem.
+
+    Every row has the id `prefix:N` (N from 0, counting every row, good or bad) unless the
+    id column gives one, so a bad row never takes a good row's id.
+    """
     checked = False
     for number, row in enumerate(rows):
-        if "__problem__" in row:
-            yield RawRecord(f"{prefix}:{row['__line__']}", "", source, sha256_of(""), problem=row["__problem__"], site=prefix)
+        record_id = f"{prefix}:{number}"
+        if _PROBLEM in row:
+            yield RawRecord(record_id, "", source, sha256_of(""), problem=row[_PROBLEM], site=prefix)
             continue
         if not checked:
             _check_columns(row, options, source)
             checked = True
-        record_id = str(row[options.id_column]) if options.id_column else f"{prefix}:{number}"
+        carried = {name: storable(row.get(name)) for name in options.keep_columns}
+        site = prefix if options.site_column is None or row.get(options.site_column) is None else storable(str(row[options.site_column]))
+        if options.id_column:
+            given = row.get(options.id_column)
+            if given is None or given == "":
+                yield RawRecord(record_id, "", source, sha256_of(""), carried, problem="no_id", site=site)
+                continue
+            record_id = storable(str(given))
         text = row.get(options.text_column)
-        carried = {name: row.get(name) for name in options.keep_columns}
-        site = prefix if options.site_column is None or row.get(options.site_column) is None else str(row[options.site_column])
         if not isinstance(text, (str, bytes)):
             yield RawRecord(record_id, "", source, sha256_of(""), carried, problem="no_text", site=site)
             continue
         yield RawRecord(record_id, text, source, sha256_of(text), carried, site=site)
+
+
+def storable(value: Any) -> Any:
+    """`value` with every string made encodable as UTF-8: a lone surrogate becomes its escape (`\\ud800`).
+
+    Ids, sites and carried columns are stored as they are, so they must be valid text;
+    nested lists and dicts are walked.
+    """
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "backslashreplace").decode("utf-8")
+        return value
+    if isinstance(value, list):
+        return [storable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: storable(v) for k, v in value.items()}
+    return value
 
 
 def _check_columns(row: dict[str, Any], options: ReadOptions, source: str) -> None:

@@ -13,11 +13,12 @@ from typing import Any
 
 import numpy as np
 
+from .budget import OverBudget, time_budget
 from .document import Document
 from .learned import LearnedBoilerplate, distinct_keys, keys_of
 from .minhash import band_keys, exact_key, fingerprint
 from .options import CleanOptions
-from .pipeline import run
+from .pipeline import run, too_large
 from .prepare import pack, prepare
 from .readers import RawRecord
 from .rules import RuleSet
@@ -41,18 +42,25 @@ def keys_batch(records: list[RawRecord]) -> list[Keyed]:
     Records that cannot be read have no keys and nothing prepared.
     """
     out: list[Keyed] = []
+    options = _STATE["options"]
     for record in records:
-        if record.problem:
+        if record.problem or too_large(record.raw, options):
             out.append((record.sha256, record.site, [], None))
             continue
-        paras, found = prepare(record.raw)
+        try:
+            with time_budget(options.time_budget):
+                paras, found = prepare(record.raw)
+        except OverBudget:  # the cleaning pass prepares it again, and rejects it
+            out.append((record.sha256, record.site, [], None))
+            continue
         keys = keys_of(paras, record.site)
         out.append((record.sha256, record.site, distinct_keys(paras, keys), pack(paras, found, keys)))
     return out
 
 
 def keys_batch_with(records: list[RawRecord], state: tuple) -> list[Keyed]:
-    """A Ray task of pass 1 (the state is unused: learning needs no options)."""
+    """A Ray task of pass 1."""
+    init(*state)
     return keys_batch(records)
 
 
@@ -66,9 +74,16 @@ def clean_batch(records: list[RawRecord]) -> list[Cleaned]:
         if record.problem:
             out.append((record, record.problem, None, None))
             continue
-        doc = run(record.raw, rules=_STATE["rules"], options=_STATE["options"], learned=_STATE["learned"],
-                  site=record.site, prepared=record.prepared).document
+        try:
+            with time_budget(_STATE["options"].time_budget):
+                doc = run(record.raw, rules=_STATE["rules"], options=_STATE["options"], learned=_STATE["learned"],
+                          site=record.site, prepared=record.prepared).document
+        except OverBudget:
+            doc = None
         record = dataclasses.replace(record, prepared=None) if record.prepared else record  # not sent back
+        if doc is None:
+            out.append((record, "timeout", None, None))
+            continue
         signed = None
         if _STATE["dedup"] == "exact" and not doc.rejected:
             signed = (None, exact_key(doc.text), None)
