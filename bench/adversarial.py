@@ -1,7 +1,7 @@
 """Regex safety: clean() on hostile 1 MB inputs must finish in seconds, not hang.
 
 Run: python bench/adversarial.py   (prints the seconds each case took; exits 1 if any
-case takes longer than its budget). Not part of the test suite: timing assertions
+case takes longer than its budget). `linearity.py` checks that each grows linearly. Not part of the test suite: timing assertions
 do not belong in tests, whose machines vary.
 """
 
@@ -36,6 +36,15 @@ CASES = {
     "notice sentences": "The Centre for Research on Globalization grants permission to cross-post. " * (SIZE // 75),
     "long lines, one block": ("A line of prose that is long enough to pass for a whole paragraph of text. " * 2 + "\n") * (SIZE // 151),
     "chrome paragraphs": "Leave a Reply\n\nFacebook\n\n" * (SIZE // 25),
+    # markup that once took quadratic time or worse (issue 13)
+    "heading markers": "# " * (SIZE // 2),
+    "quoted headings": "> # " * (SIZE // 4),
+    "closed heading": "# " * (SIZE // 4) + " #" * (SIZE // 4),
+    "bullets": "+ " * (SIZE // 2),
+    "stars then a word": "* " * (SIZE // 2) + "x",
+    "nested links": "[" * (SIZE // 5) + "x" + "](y)" * (SIZE // 5),
+    "bold tags": "<b>" * (SIZE // 3),
+    "unclosed paragraphs": "aa&<p>&<p>" * (SIZE // 10),
 }
 
 

@@ -81,3 +81,20 @@ def test_run_writes_results(tmp_path):
     for row in repeated:
         assert len(row["runs_seconds"]) == 2 and row["seconds"] == min(row["runs_seconds"])  # median_low of two
     assert "the table shows the median run" in again.stdout
+
+
+def test_linearity_reports_every_case_and_the_worst():
+    done = subprocess.run([sys.executable, str(BENCH / "linearity.py"), "--size", "400", "--examples", "3"],
+                          capture_output=True, text=True, timeout=300)
+    lines = done.stdout.splitlines()
+    assert any(line.startswith("heading markers") for line in lines)
+    assert any(line.startswith("nested links") for line in lines)
+    assert sum(line.startswith("generated ") for line in lines) >= 1
+    assert lines[-1].startswith("worst time per MB: ")
+
+
+def test_memory_one_document_reports_a_ratio():
+    done = subprocess.run([sys.executable, str(BENCH / "memory_one_document.py"), "0.2"],
+                          capture_output=True, text=True, check=True, timeout=300)
+    size, peak, ratio, seconds = done.stdout.splitlines()[1].split()
+    assert float(size) >= 0.2 and float(peak) >= 0 and float(seconds) > 0

@@ -26,7 +26,8 @@ def _node(depth: int):
     tag = st.sampled_from(BLOCKS + INLINES)
     attrs = st.sampled_from(["", ' class="c"', " id=x", " data-x='1'", ' href="http://e.org/?a=1&amp;b=2"'])
     element = st.tuples(tag, attrs, children).map(lambda t: f"<{t[0]}{t[1]}>{t[2]}</{t[0]}>")
-    return st.one_of(leaf, element)
+    unclosed = st.tuples(tag, children).map(lambda t: f"<{t[0]}>{t[1]}")  # "<b>" * n, "<p>a<p>b"
+    return st.one_of(leaf, element, unclosed)
 
 
 def _prepared(markup: str) -> str:
@@ -53,10 +54,15 @@ def test_the_fast_path_agrees_or_steps_aside_on_fragments(markup):
 
 
 def test_misnested_unclosed_and_commented_markup_goes_to_beautifulsoup():
-    for markup in ("<b>x<p>y</b>z</p>", "<p>a<p>b</p>", "<p>a<!-- c --></p>", "<pre> x </pre>", "<p>a<script>s</script></p>"):
+    for markup in ("<b>x<p>y</b>z</p>", "<div><b>x</div>", "</p>x", "<p>a<!-- c --></p>", "<pre> x </pre>", "<p>a<script>s</script></p>"):
         assert simple_html_to_text(_prepared(markup)) is None
 
 
 def test_the_fast_path_takes_ordinary_pages():
     page = "<html><body><h1>Title</h1><p>One &amp; two.</p>\n<p>Three<br>four.</p></body></html>"
     assert simple_html_to_text(page) == soup_to_text(page)[0]
+
+
+def test_tags_left_open_take_the_fast_path():
+    for markup in ("<b>" * 1000 + "x", "<p>a</p><i>b <b>c", "<span><p>a</p>b", "<p>a\n b<p>c\n d", "<h2>T<div>x"):
+        assert simple_html_to_text(markup) == soup_to_text(markup)[0]

@@ -50,20 +50,21 @@ _WHITESPACE = re.compile(r"\s+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 # Markdown, block level (one line at a time).
-_ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
-_SETEXT_RULE = re.compile(r" {0,3}(?:=+|-{2,})[ \t]*")
+# Read from an index, after leading spaces: each needs its first character there.
+_ATX_OPENING = re.compile(r"#{1,6}(?:[ \t]+|$)")
+_SETEXT_RULE = re.compile(r"(?:=+|-{2,})[ \t]*")
 _THEMATIC_BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
-_FENCE = re.compile(r" {0,3}(?:`{3,}|~{3,})[^`]*")
-_QUOTE_MARK = re.compile(r"^ {0,3}(?:> ?)+")
-_BULLET = re.compile(r"^ {0,3}[*+](?:[ \t]+|$)")
-_LINK_DEFINITION = re.compile(r" {0,3}\[[^\]\n]{1,200}\]:[ \t]+\S+.*")
+_FENCE = re.compile(r"(?:`{3,}|~{3,})[^`]*")
+_QUOTE_MARKS = re.compile(r"(?:> ?)+")
+_BULLET = re.compile(r" {0,3}[*+](?:[ \t]+|$)")
+_LINK_DEFINITION = re.compile(r"\[[^\]\n]{1,200}\]:[ \t]+\S+.*")
 # Markdown, inline. Every repeat is bounded so a hostile line costs linear time.
 _IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]\([^()\n]{0,2000}\)")
-_LINK = re.compile(
-    r"\[([^\[\]\n]{0,500})\]"
+_LINK_TARGET = (  # after the words' "]": "(url "title")" or "[ref]"
     r"(?:\(\s{0,20}[^()\s]{0,2000}(?:\([^()\s]{0,500}\)[^()\s]{0,500})?(?:\s{1,20}\"[^\"\n]{0,300}\")?\s{0,20}\)"
     r"|\[[^\[\]\n]{0,100}\])"
 )
+_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]" + _LINK_TARGET)
 _SPAN = r"([^\s{m}](?:[^{m}]{{0,498}}[^\s{m}])?)"
 _STRONG_EM = re.compile(r"(?<!\*)\*\*\*" + _SPAN.format(m=r"*") + r"\*\*\*(?!\*)")
 _STRONG = re.compile(r"(?<!\*)\*\*" + _SPAN.format(m=r"*") + r"\*\*(?!\*)")
@@ -134,7 +135,7 @@ def simple_html_to_text(markup: str) -> str | None:
     Parsing is the slow part of unmarking (about 2.5 ms for a 5 KB page with
     html.parser); most scraped pages are a few paragraphs of known tags, properly
     nested, which a tokenizer reads in a tenth of that. Comments, doctypes, scripts,
-    <pre>, odd attributes, unclosed or misnested tags all go to BeautifulSoup, and a
+    <pre>, odd attributes, misnested or stray closing tags all go to BeautifulSoup, and a
     property test checks that both paths agree on simple HTML.
     """
     if "<!" in markup:
@@ -163,8 +164,10 @@ def simple_html_to_text(markup: str) -> str | None:
             open_tags.append(name)
             out.append(("\n\n# " if name in _HEADINGS else "\n\n") if block else "")
             blocks += block
-    if open_tags or not _append_text(out, markup[position:], False):
+    if not _append_text(out, markup[position:], blocks > 0):
         return None
+    # Tags left open ("<p>" * n) hold the rest of the page, as BeautifulSoup reads them: a block closes at the end.
+    out.extend("\n\n" for name in open_tags if name in _BLOCK_TAG_SET)
     return "".join(out)
 
 
@@ -254,21 +257,65 @@ def _read_line(line: str) -> tuple[str, str]:
     is a heading in a quotation, and a heading's text "***" or "#" is no text at all.
     Paragraph lines lose their indentation, so it means nothing here: an indented
     "    # x" is a heading, not the text "# x" (which would read as one next time).
+    The line is read between two indexes that only move inwards, and every test
+    looks at the first character before it scans, so "# " * n costs n, not n * n.
     """
     heading = False
+    start, end = 0, len(line)
+    tails: dict[tuple[str, int], int] = {}
+    open_ends: set[int] = set()
     while True:  # ends: each round takes a marker off the line
-        line = line.lstrip(" ")
-        if not heading and _SETEXT_RULE.fullmatch(line):
-            return "underline", line
-        if _THEMATIC_BREAK.fullmatch(line) or _FENCE.fullmatch(line) or _LINK_DEFINITION.fullmatch(line):
+        while start < end and line[start] == " ":
+            start += 1
+        first = line[start] if start < end else ""
+        if not heading and first in ("=", "-") and _SETEXT_RULE.fullmatch(line, start, end):
+            return "underline", line[start:end]
+        if (first in ("-", "*", "_") and _thematic_break(line, start, end, tails)) or (
+            first in ("`", "~") and _FENCE.fullmatch(line, start, end)) or (
+            first == "[" and _LINK_DEFINITION.fullmatch(line, start, end)):
             return ("heading" if heading else "drop"), ""
-        if (match := _ATX_HEADING.fullmatch(line)) is not None:
-            heading, line = True, match.group(1) or ""
+        if first == "#" and (opening := _ATX_OPENING.match(line, start, end)) is not None:
+            heading = True
+            start, end = opening.end(), _heading_end(line, opening.end(), end, open_ends)
             continue
-        inner = _BULLET.sub("", _QUOTE_MARK.sub("", line))
-        if inner == line:
-            return ("heading" if heading else "text"), line
-        line = inner
+        inner = _QUOTE_MARKS.match(line, start, end).end() if first == ">" else start
+        if (bullet := _BULLET.match(line, inner, end)) is not None:
+            inner = bullet.end()
+        if inner == start:
+            return ("heading" if heading else "text"), line[start:end]
+        start = inner
+
+
+def _thematic_break(line: str, start: int, end: int, tails: dict[tuple[str, int], int]) -> bool:
+    """Whether line[start:end] is a thematic break ("* * *"); the run it needs is found once per end, not per try."""
+    char = line[start]
+    if (char, end) not in tails:
+        i = end
+        while i > 0 and line[i - 1] in (char, " ", "\t"):
+            i -= 1
+        tails[char, end] = i
+    return start >= tails[char, end] and line.count(char, start, end) >= 3
+
+
+def _heading_end(line: str, start: int, end: int, open_ends: set[int]) -> int:
+    """Where a heading's text ends: before trailing blanks and a closing run of "#" set off by a blank.
+
+    An end found to have no closing run keeps having none as `start` moves inwards, so
+    `open_ends` lets a long run of "#" glued to a word be read once, not once per round.
+    """
+    while end > start and line[end - 1] in " \t":
+        end -= 1
+    if end in open_ends:
+        return end
+    hashes = end
+    while hashes > start and line[hashes - 1] == "#":
+        hashes -= 1
+    if hashes in (end, start) or line[hashes - 1] not in " \t":
+        open_ends.add(end)
+        return end
+    while hashes > start and line[hashes - 1] in " \t":
+        hashes -= 1
+    return hashes
 
 
 def unwrap_inline(text: str) -> str:
@@ -281,10 +328,12 @@ def unwrap_inline(text: str) -> str:
     """
     if "****" in text:
         text = _ADJACENT_STRONG.sub("** **", text)
+    rounds = 0
     while True:  # markup in markup ("[[a](b)](c)", "*x*_y_"): until nothing changes, which ends as each change deletes
         before = text
-        if "[" in text and "]" in text:
-            text = _LINK.sub(r"\1", text)
+        if "[" in text and "]" in text:  # a link per round for real nesting; deeper is hostile, read at once
+            text = _LINK.sub(r"\1", text) if rounds < _LINK_ROUNDS else unwrap_links(text)
+        rounds += 1
         if "*" in text:
             text = _EM.sub(r"\1", _STRONG.sub(r"\1", _STRONG_EM.sub(r"\1", text)))
         if "_" in text:
@@ -293,3 +342,57 @@ def unwrap_inline(text: str) -> str:
             text = _CODE.sub(r"\2", text)
         if text == before:
             return text
+
+
+_LINK_ROUNDS = 3  # real pages nest links in links at most twice ("[![photo](a)](b)")
+_LINK_TAIL = re.compile(r"\]" + _LINK_TARGET)
+_LINK_SPECIAL = re.compile(r"[\[\]\n]")
+
+
+def unwrap_links(text: str) -> str:
+    """Every markdown link "[words](url)" or "[words][ref]" replaced by its words, nested ones too, in one pass.
+
+    What substituting the innermost links round after round gives, without the rounds:
+    "[" * n + "x" + "](y)" * n would take n of them. Open brackets wait on a stack with
+    the length of their words; one that can no longer open a link (a "]" that closes
+    none, a line break, words over 500 characters) makes every bracket around it
+    useless too, so the stack is emptied.
+
+    >>> unwrap_links("[[[x](a)](b)](c) and [y][ref], [not a link]")
+    'x and y, [not a link]'
+    """
+    out: list[str] = []
+    opened: list[list[int]] = []  # [where the "[" is in out, length of its words so far]
+    position, size = 0, len(text)
+    while position < size:
+        found = _LINK_SPECIAL.search(text, position)
+        stop = found.start() if found else size
+        if stop > position:
+            out.append(text[position:stop])
+            _grow(opened, stop - position)
+            position = stop
+            continue
+        char = text[position]
+        tail = _LINK_TAIL.match(text, position) if char == "]" and opened else None
+        if char == "[":
+            opened.append([len(out), 0])
+            out.append("[")
+            position += 1
+        elif tail is not None:
+            where, length = opened.pop()
+            out[where] = ""
+            _grow(opened, length)
+            position = tail.end()
+        else:
+            opened.clear()
+            out.append(char)
+            position += 1
+    return "".join(out)
+
+
+def _grow(opened: list[list[int]], length: int) -> None:
+    """Add words to the innermost open bracket; over 500 characters, none of the open ones can be a link."""
+    if opened:
+        opened[-1][1] += length
+        if opened[-1][1] > 500:
+            opened.clear()
