@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpusprep.unmark import _STRAY_AMP, _STRAY_LT, simple_html_to_text, soup_to_text
+from corpusprep.unmark import _LINK, _STRAY_AMP, _STRAY_LT, _read_line, simple_html_to_text, soup_to_text, unwrap_inline
 
 BLOCKS = ["p", "div", "h1", "h2", "li", "ul", "blockquote", "section", "td", "tr", "table"]
 INLINES = ["b", "i", "em", "strong", "a", "span", "small", "sup"]
@@ -66,3 +68,48 @@ def test_the_fast_path_takes_ordinary_pages():
 def test_tags_left_open_take_the_fast_path():
     for markup in ("<b>" * 1000 + "x", "<p>a</p><i>b <b>c", "<span><p>a</p>b", "<p>a\n b<p>c\n d", "<h2>T<div>x"):
         assert simple_html_to_text(markup) == soup_to_text(markup)[0]
+
+
+# The markdown line reader reads between two indexes for linear time; the plain
+# reading it replaced (one regex per round, quadratic on "# " * n) is the oracle.
+_OLD_ATX = re.compile(r" {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
+_OLD_SETEXT = re.compile(r" {0,3}(?:=+|-{2,})[ \t]*")
+_OLD_BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
+_OLD_FENCE = re.compile(r" {0,3}(?:`{3,}|~{3,})[^`]*")
+_OLD_QUOTE = re.compile(r"^ {0,3}(?:> ?)+")
+_OLD_BULLET = re.compile(r"^ {0,3}[*+](?:[ \t]+|$)")
+_OLD_DEFINITION = re.compile(r" {0,3}\[[^\]\n]{1,200}\]:[ \t]+\S+.*")
+
+
+def _plain_read_line(line):
+    heading = False
+    while True:
+        line = line.lstrip(" ")
+        if not heading and _OLD_SETEXT.fullmatch(line):
+            return "underline", line
+        if _OLD_BREAK.fullmatch(line) or _OLD_FENCE.fullmatch(line) or _OLD_DEFINITION.fullmatch(line):
+            return ("heading" if heading else "drop"), ""
+        if (match := _OLD_ATX.fullmatch(line)) is not None:
+            heading, line = True, match.group(1) or ""
+            continue
+        inner = _OLD_BULLET.sub("", _OLD_QUOTE.sub("", line))
+        if inner == line:
+            return ("heading" if heading else "text"), line
+        line = inner
+
+
+MARKERS = ["#", "# ", "## ", " ", "\t", "*", "* ", "+ ", ">", "> ", "-", "--", "=", "_", "```", "~~~", "[", "]", "]: ",
+           "x", "word ", "###", " #"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(MARKERS), max_size=12).map("".join))
+def test_the_line_reader_reads_as_the_plain_reading_does(line):
+    assert _read_line(line) == _plain_read_line(line)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["[", "]", "(", ")", "x", " ", "\n", "](u)", "][r]", "[a](b)", "y" * 130]), max_size=16).map("".join))
+def test_no_link_is_left_after_unwrapping(text):
+    assert _LINK.search(unwrap_inline(text)) is None
+    assert _LINK.search(unwrap_inline("[" * 9 + text + "](u)" * 9)) is None  # past the ordinary rounds

@@ -14,12 +14,15 @@ through sha1 in Python, slower than hashing each distinct word once.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
+from collections.abc import Iterator
 
 import numpy as np
 
 from .fingerprints import hash64
+
 
 SHINGLE_WORDS = 5
 PERMUTATIONS = 128
@@ -27,6 +30,8 @@ BANDS = 16
 ROWS = PERMUTATIONS // BANDS
 _WORD = re.compile(r"\w+")
 _BLOCK = 4096  # shingles hashed at a time: bounds memory on huge documents
+_PIECE = 1 << 20  # characters read into words at a time, for the same reason
+_SPACE = re.compile(r"\s")
 _rng = np.random.default_rng(20261121)  # fixed: signatures must be comparable across runs
 _MULTIPLIERS = _rng.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _OFFSETS = _rng.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
@@ -70,14 +75,13 @@ def _word_ids(tokens: list[str]) -> np.ndarray:
 
 def shingles(text: str) -> np.ndarray:
     """The distinct 64-bit hashes of the body's word shingles (one shingle for shorter bodies)."""
-    return np.unique(_shingles(words(text)))
+    return np.unique(_shingles(_read(text)[0]))
 
 
-def _shingles(tokens: list[str]) -> np.ndarray:
+def _shingles(ids: np.ndarray) -> np.ndarray:
     """Shingle hashes in text order, repeats included (a minimum does not care)."""
-    if not tokens:
+    if not len(ids):
         return np.zeros(0, dtype=np.uint64)
-    ids = _word_ids(tokens)
     width = min(SHINGLE_WORDS, len(ids))
     count = len(ids) - width + 1
     hashes = ids[:count].copy()
@@ -89,29 +93,54 @@ def _shingles(tokens: list[str]) -> np.ndarray:
 
 def signature(text: str) -> np.ndarray:
     """`PERMUTATIONS` uint32 minima; all 0xFFFFFFFF for a body without words."""
-    return _signature(_shingles(words(text)))
+    return _signature(_read(text)[0])
 
 
 def fingerprint(text: str) -> tuple[np.ndarray, int]:
     """The body's signature and its exact key (`exact_key`), from one tokenisation."""
-    tokens = words(text)
-    return _signature(_shingles(tokens)), _exact_key(tokens)
+    ids, exact = _read(text)
+    return _signature(ids), exact
 
 
 def exact_key(text: str) -> int:
     """The hash of the body's words, case-folded, punctuation and spacing aside: equal for exact copies."""
-    return _exact_key(words(text))
+    return _read(text)[1]
 
 
-def _exact_key(tokens: list[str]) -> int:
-    return hash64(" ".join(tokens))
+def _read(text: str) -> tuple[np.ndarray, int]:
+    """The word ids of the body and its exact key (hash64 of its words joined by spaces).
+
+    Read a piece at a time, cut at whitespace so no word is split: a list of every
+    word of a 50 MB body would take ten times the body's size, its ids take a fifth.
+    """
+    ids: list[np.ndarray] = []
+    exact = hashlib.blake2b(digest_size=8)
+    for piece in _pieces(text):
+        tokens = words(piece)
+        if tokens:
+            exact.update((" " if ids else "").encode() + " ".join(tokens).encode("utf-8", "surrogatepass"))
+            ids.append(_word_ids(tokens))
+    joined = np.concatenate(ids) if len(ids) > 1 else ids[0] if ids else np.zeros(0, dtype=np.uint64)
+    return joined, int.from_bytes(exact.digest(), "little")
 
 
-def _signature(hashes: np.ndarray) -> np.ndarray:
+def _pieces(text: str) -> Iterator[str]:
+    start = 0
+    while start < len(text):
+        space = _SPACE.search(text, start + _PIECE) if start + _PIECE < len(text) else None
+        end = space.start() if space else len(text)
+        yield text[start:end]
+        start = end
+
+
+def _signature(ids: np.ndarray) -> np.ndarray:
+    """The minima over the shingles of `ids`, made a block at a time so memory stays bounded."""
     out = np.full(PERMUTATIONS, _UNSEEN, dtype=np.uint64)
+    width = min(SHINGLE_WORDS, len(ids))
     with np.errstate(over="ignore"):
-        for start in range(0, len(hashes), _BLOCK):
-            values = np.multiply.outer(_MULTIPLIERS, hashes[start:start + _BLOCK])  # one row per permutation
+        for start in range(0, len(ids) - width + 1 if len(ids) else 0, _BLOCK):
+            hashes = _shingles(ids[start:start + _BLOCK + width - 1])
+            values = np.multiply.outer(_MULTIPLIERS, hashes)  # one row per permutation
             values += _OFFSETS[:, None]
             np.minimum(out, values.min(axis=1), out=out)
     return (out >> np.uint64(32)).astype(np.uint32)  # the top half of the minimum is the minimum of the top halves
