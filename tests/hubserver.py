@@ -95,6 +95,7 @@ class FakeHub:
         self.faults: list[Fault] = []
         self.stalling = threading.Event()  # set when a stalled request starts waiting
         self.hung_up = 0  # stalled requests the client gave up on before the stall ran out
+        self.hang_ups = threading.Condition()
         self.closing = threading.Event()
         self.lock = threading.RLock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -128,6 +129,11 @@ class FakeHub:
         ends with the connection dropped; `seconds=0` drops it at once.
         """
         self.faults.append(Fault(method, pattern, None, apply, stall=seconds))
+
+    def clients_hung_up(self, count: int, wait: float = 5.0) -> bool:
+        """Whether the client hung up on `count` stalled requests (seeing the last one takes the server a moment)."""
+        with self.hang_ups:
+            return self.hang_ups.wait_for(lambda: self.hung_up >= count, wait) and self.hung_up == count
 
 
 def _handler(hub: FakeHub):
@@ -175,8 +181,9 @@ def _handler(hub: FakeHub):
                     except OSError:
                         gone = True
                     if gone:
-                        with hub.lock:
+                        with hub.hang_ups:
                             hub.hung_up += 1
+                            hub.hang_ups.notify_all()
                         return
 
         def _read_body(self) -> bytes:

@@ -22,7 +22,7 @@ from corpusprep import CleanOptions
 from corpusprep.build import build_dataset
 from corpusprep.hub import PublishError, publish
 
-from .conftest import seed_paths
+from .conftest import ROOT, seed_paths
 from .hubserver import FakeHub
 
 # huggingface_hub's own LFS upload passes a file as `data=`, which httpx2 deprecates: not ours to fix
@@ -229,12 +229,21 @@ def test_an_existing_repo_and_the_token_from_hf_token(dist, hub, monkeypatch):
     assert titles(hub) == ["initial commit", "corpusprep: release news 1.0.0"]
 
 
+def command_env(hub, tmp_path):
+    """The environment of a command run against the local Hub, importing this checkout's corpusprep.
+
+    PYTHONPATH is made absolute: the commands run in `tmp_path`, where a relative `src`
+    would fall back to whichever corpusprep the venv has installed.
+    """
+    return {**os.environ, "PYTHONPATH": str(ROOT / "src"), "HF_ENDPOINT": hub.url, "HF_TOKEN": TOKEN,
+            "HF_HUB_DISABLE_XET": "1", "HF_HUB_OFFLINE": "0", "HF_HOME": str(tmp_path / "hf"),
+            "HF_DATASETS_CACHE": str(tmp_path / "datasets"), "HF_HUB_DISABLE_TELEMETRY": "1",
+            "HF_UPDATE_DOWNLOAD_COUNTS": "0"}
+
+
 def run(hub, tmp_path, *args):
-    env = {**os.environ, "HF_ENDPOINT": hub.url, "HF_TOKEN": TOKEN, "HF_HUB_DISABLE_XET": "1", "HF_HUB_OFFLINE": "0",
-           "HF_HOME": str(tmp_path / "hf"), "HF_DATASETS_CACHE": str(tmp_path / "datasets"),
-           "HF_HUB_DISABLE_TELEMETRY": "1", "HF_UPDATE_DOWNLOAD_COUNTS": "0"}
-    result = subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True, env=env, cwd=tmp_path,
-                            timeout=120)
+    result = subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True,
+                            env=command_env(hub, tmp_path), cwd=tmp_path, timeout=120)
     assert TOKEN not in result.stdout + result.stderr
     return result
 
@@ -294,9 +303,9 @@ STALLS = {  # (method, path pattern, apply the request before stalling): one of 
 def test_a_hub_that_stops_answering_is_given_up_on_and_retried_into_one_commit(dist, hub, stalled, caplog, capsys):
     method, pattern, apply = stalled
     release(dist["1.0.0"], hub)
-    hub.stall_next(method, pattern, seconds=10, apply=apply)
+    hub.stall_next(method, pattern, seconds=5, apply=apply)
     report = release(dist["1.1.0"], hub, timeout=0.5)
-    assert hub.hung_up == 1  # the client gave up on the stalled request instead of waiting for it
+    assert hub.clients_hung_up(1)  # the client gave up on the stalled request instead of waiting for it
     assert titles(hub) == ["initial commit", "corpusprep: release news 1.0.0", "corpusprep: release news 1.1.0"]
     repo = hub.repo(REPO)
     assert repo.tags == {"v1.0.0": repo.commits[1].oid, "v1.1.0": report.commit} and report.commit == repo.commits[2].oid
@@ -305,9 +314,9 @@ def test_a_hub_that_stops_answering_is_given_up_on_and_retried_into_one_commit(d
 
 
 def test_a_hub_that_stops_answering_while_creating_the_repo(dist, hub):
-    hub.stall_next("POST", r"/api/repos/create", seconds=10, apply=True)
+    hub.stall_next("POST", r"/api/repos/create", seconds=5, apply=True)
     report = release(dist["1.0.0"], hub, timeout=0.5)
-    assert hub.hung_up == 1 and report.create_repo
+    assert hub.clients_hung_up(1) and report.create_repo
     assert titles(hub) == ["initial commit", "corpusprep: release news 1.0.0"]
 
 
@@ -320,12 +329,12 @@ def test_a_dropped_connection_after_the_commit_landed_is_not_sent_again(dist, hu
 
 def test_a_hub_that_never_answers_ends_in_one_line(dist, hub):
     for _ in range(3):
-        hub.stall_next("GET", r"/api/datasets/alice/news/revision/", seconds=10)
+        hub.stall_next("GET", r"/api/datasets/alice/news/revision/", seconds=5)
     with pytest.raises(PublishError) as caught:
         release(dist["1.0.0"], hub, timeout=0.5, max_retries=2)
     message = str(caught.value)
     assert message.startswith(f"{hub.url} did not answer within 0.5 s") and "\n" not in message
-    assert hub.hung_up == 3 and hub.repos == {}
+    assert hub.clients_hung_up(3) and hub.repos == {}
 
 
 def test_an_unreadable_manifest_is_not_taken_for_a_missing_one(dist, hub):
@@ -350,10 +359,10 @@ def test_offline_mode_is_answered_at_once(dist, hub, monkeypatch, caplog):
 
 
 def test_corpusprep_publish_timeout_option(dist, hub, tmp_path):
-    hub.stall_next("POST", r"/commit/", seconds=10, apply=True)
+    hub.stall_next("POST", r"/commit/", seconds=5, apply=True)
     done = run(hub, tmp_path, "corpusprep.cli", "publish", str(dist["1.0.0"]), REPO, "--timeout", "0.5")
     assert done.returncode == 0, done.stderr
-    assert hub.hung_up == 1 and len(titles(hub)) == 2 and "v1.0.0" in hub.repo(REPO).tags
+    assert hub.clients_hung_up(1) and len(titles(hub)) == 2 and "v1.0.0" in hub.repo(REPO).tags
     for bad in ("0", "-1", "soon"):
         refused = run(hub, tmp_path, "corpusprep.cli", "publish", str(dist["1.0.0"]), REPO, "--timeout", bad)
         assert refused.returncode == 2 and "--timeout" in refused.stderr and "Traceback" not in refused.stderr
@@ -361,10 +370,8 @@ def test_corpusprep_publish_timeout_option(dist, hub, tmp_path):
 
 def test_ctrl_c_during_publish_is_one_line_and_a_rerun_finishes_the_release(dist, hub, tmp_path):
     hub.stall_next("POST", r"/commit/", seconds=60, apply=True)  # the commit lands, its answer never comes
-    env = {**os.environ, "HF_ENDPOINT": hub.url, "HF_TOKEN": TOKEN, "HF_HUB_DISABLE_XET": "1", "HF_HUB_OFFLINE": "0",
-           "HF_HOME": str(tmp_path / "hf"), "HF_HUB_DISABLE_TELEMETRY": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "corpusprep.cli", "publish", str(dist["1.0.0"]), REPO], env=env,
-                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "corpusprep.cli", "publish", str(dist["1.0.0"]), REPO],
+                            env={**command_env(hub, tmp_path), "HF_HUB_DISABLE_PROGRESS_BARS": "1"}, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert hub.stalling.wait(60), "the publish never reached the commit"
         proc.send_signal(signal.SIGINT)
