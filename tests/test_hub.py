@@ -371,7 +371,8 @@ def test_corpusprep_publish_timeout_option(dist, hub, tmp_path):
 def test_ctrl_c_during_publish_is_one_line_and_a_rerun_finishes_the_release(dist, hub, tmp_path):
     hub.stall_next("POST", r"/commit/", seconds=60, apply=True)  # the commit lands, its answer never comes
     proc = subprocess.Popen([sys.executable, "-m", "corpusprep.cli", "publish", str(dist["1.0.0"]), REPO],
-                            env={**command_env(hub, tmp_path), "HF_HUB_DISABLE_PROGRESS_BARS": "1"}, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            env={**command_env(hub, tmp_path), "HF_HUB_DISABLE_PROGRESS_BARS": "1"}, cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert hub.stalling.wait(60), "the publish never reached the commit"
         proc.send_signal(signal.SIGINT)

@@ -81,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. piped into `head`
         return 0
     except KeyboardInterrupt:
-        again = "; run it again to finish the release (it is never committed twice)" if args.command == "publish" else ""
+        again = "; run it again to finish the release (it is never committed twice)" if args.command == "publish" \
+            else ""
         print(f"corpusprep: interrupted{again}", file=sys.stderr)
         return 130
 
