@@ -5,6 +5,8 @@ repo, commit (regular files as base64, Parquet through the LFS batch + PUT proto
 tag, list and download, so the real clients run unmodified against it. A repo is a
 list of commits (each a full snapshot path -> bytes) plus branch and tag refs. Every
 request is logged; an endpoint it does not know answers 404 and is kept in `unknown`.
+Faults are injected one request at a time: an error status (`fail_next`), or a Hub that
+stops answering (`stall_next`), optionally after applying the request.
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ import base64
 import hashlib
 import json
 import re
+import select
+import socket
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -67,12 +72,17 @@ class Repo:
 
 @dataclass
 class Fault:
-    """Answer `status` to the next request matching `method` and `pattern`; `apply` first if asked."""
+    """Answer `status` to the next request matching `method` and `pattern`; `apply` first if asked.
+
+    With `status` None the request is not answered at all: the server keeps it waiting for
+    `stall` seconds, or until the client hangs up, then drops the connection.
+    """
 
     method: str
     pattern: str
-    status: int
+    status: int | None
     apply: bool = False
+    stall: float = 0.0
 
 
 class FakeHub:
@@ -83,6 +93,10 @@ class FakeHub:
         self.log: list[tuple[str, str]] = []
         self.unknown: list[tuple[str, str]] = []
         self.faults: list[Fault] = []
+        self.stalling = threading.Event()  # set when a stalled request starts waiting
+        self.hung_up = 0  # stalled requests the client gave up on before the stall ran out
+        self.hang_ups = threading.Condition()
+        self.closing = threading.Event()
         self.lock = threading.RLock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self.server.daemon_threads = True
@@ -94,6 +108,7 @@ class FakeHub:
         return self
 
     def __exit__(self, *exc) -> None:
+        self.closing.set()  # ends the stalls still waiting
         self.server.shutdown()
         self.server.server_close()
 
@@ -106,6 +121,19 @@ class FakeHub:
 
     def fail_next(self, method: str, pattern: str, status: int, apply: bool = False) -> None:
         self.faults.append(Fault(method, pattern, status, apply))
+
+    def stall_next(self, method: str, pattern: str, seconds: float = 30.0, apply: bool = False) -> None:
+        """Leave the next matching request unanswered (applied first if `apply`): a Hub that stops answering.
+
+        The stall lasts `seconds`, or until the client hangs up (counted in `hung_up`), and
+        ends with the connection dropped; `seconds=0` drops it at once.
+        """
+        self.faults.append(Fault(method, pattern, None, apply, stall=seconds))
+
+    def clients_hung_up(self, count: int, wait: float = 5.0) -> bool:
+        """Whether the client hung up on `count` stalled requests (seeing the last one takes the server a moment)."""
+        with self.hang_ups:
+            return self.hang_ups.wait_for(lambda: self.hung_up >= count, wait) and self.hung_up == count
 
 
 def _handler(hub: FakeHub):
@@ -133,8 +161,30 @@ def _handler(hub: FakeHub):
                     hub.faults.remove(fault)
                     if fault.apply:
                         self._route(discard=True)
-                    return self._json({"error": "injected fault"}, fault.status)
-                self._route()
+                    if fault.status is not None:
+                        return self._json({"error": "injected fault"}, fault.status)
+                else:
+                    return self._route()
+            self._stall(fault.stall)  # outside the lock: the client's other requests go on meanwhile
+
+        def _stall(self, seconds: float) -> None:
+            """Answer nothing for `seconds` or until the client hangs up, then drop the connection."""
+            self.close_connection = True
+            if seconds <= 0:
+                return
+            hub.stalling.set()
+            deadline = time.monotonic() + seconds
+            while time.monotonic() < deadline and not hub.closing.wait(0.05):
+                if select.select([self.connection], [], [], 0)[0]:
+                    try:
+                        gone = self.connection.recv(1, socket.MSG_PEEK) == b""
+                    except OSError:
+                        gone = True
+                    if gone:
+                        with hub.hang_ups:
+                            hub.hung_up += 1
+                            hub.hang_ups.notify_all()
+                        return
 
         def _read_body(self) -> bytes:
             if self.headers.get("Transfer-Encoding", "").lower() == "chunked":

@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 
@@ -21,7 +22,7 @@ from corpusprep import CleanOptions
 from corpusprep.build import build_dataset
 from corpusprep.hub import PublishError, publish
 
-from .conftest import seed_paths
+from .conftest import ROOT, seed_paths
 from .hubserver import FakeHub
 
 # huggingface_hub's own LFS upload passes a file as `data=`, which httpx2 deprecates: not ours to fix
@@ -228,12 +229,21 @@ def test_an_existing_repo_and_the_token_from_hf_token(dist, hub, monkeypatch):
     assert titles(hub) == ["initial commit", "corpusprep: release news 1.0.0"]
 
 
+def command_env(hub, tmp_path):
+    """The environment of a command run against the local Hub, importing this checkout's corpusprep.
+
+    PYTHONPATH is made absolute: the commands run in `tmp_path`, where a relative `src`
+    would fall back to whichever corpusprep the venv has installed.
+    """
+    return {**os.environ, "PYTHONPATH": str(ROOT / "src"), "HF_ENDPOINT": hub.url, "HF_TOKEN": TOKEN,
+            "HF_HUB_DISABLE_XET": "1", "HF_HUB_OFFLINE": "0", "HF_HOME": str(tmp_path / "hf"),
+            "HF_DATASETS_CACHE": str(tmp_path / "datasets"), "HF_HUB_DISABLE_TELEMETRY": "1",
+            "HF_UPDATE_DOWNLOAD_COUNTS": "0"}
+
+
 def run(hub, tmp_path, *args):
-    env = {**os.environ, "HF_ENDPOINT": hub.url, "HF_TOKEN": TOKEN, "HF_HUB_DISABLE_XET": "1", "HF_HUB_OFFLINE": "0",
-           "HF_HOME": str(tmp_path / "hf"), "HF_DATASETS_CACHE": str(tmp_path / "datasets"),
-           "HF_HUB_DISABLE_TELEMETRY": "1", "HF_UPDATE_DOWNLOAD_COUNTS": "0"}
-    result = subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True, env=env, cwd=tmp_path,
-                            timeout=120)
+    result = subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True,
+                            env=command_env(hub, tmp_path), cwd=tmp_path, timeout=120)
     assert TOKEN not in result.stdout + result.stderr
     return result
 
@@ -271,3 +281,107 @@ def test_help_does_not_import_huggingface_hub():
             "except SystemExit:\n    pass\nprint('IMPORTED' if 'huggingface_hub' in sys.modules else 'LIGHT')")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "--push-to-hub OWNER/NAME" in result.stdout and result.stdout.strip().endswith("LIGHT")
+
+
+# Reliability: a Hub that stops answering, Ctrl-C, offline mode.
+STALLS = {  # (method, path pattern, apply the request before stalling): one of each request a release sends
+    "repo info": ("GET", r"/api/datasets/alice/news/revision/", False),
+    "tag list": ("GET", r"/refs$", False),
+    "manifest HEAD": ("HEAD", r"/resolve/.*/manifest\.json$", False),
+    "manifest GET": ("GET", r"/resolve/.*/manifest\.json$", False),
+    "file tree": ("GET", r"/tree/", False),
+    "preupload": ("POST", r"/preupload/", False),
+    "LFS batch": ("POST", r"/lfs/objects/batch", False),
+    "LFS upload": ("PUT", r"/__lfs/", False),
+    "commit, not applied": ("POST", r"/commit/", False),
+    "commit, applied": ("POST", r"/commit/", True),
+    "tag, applied": ("POST", r"/tag/", True),
+}
+
+
+@pytest.mark.parametrize("stalled", STALLS.values(), ids=STALLS.keys())
+def test_a_hub_that_stops_answering_is_given_up_on_and_retried_into_one_commit(dist, hub, stalled, caplog, capsys):
+    method, pattern, apply = stalled
+    release(dist["1.0.0"], hub)
+    hub.stall_next(method, pattern, seconds=5, apply=apply)
+    report = release(dist["1.1.0"], hub, timeout=0.5)
+    assert hub.clients_hung_up(1)  # the client gave up on the stalled request instead of waiting for it
+    assert titles(hub) == ["initial commit", "corpusprep: release news 1.0.0", "corpusprep: release news 1.1.0"]
+    repo = hub.repo(REPO)
+    assert repo.tags == {"v1.0.0": repo.commits[1].oid, "v1.1.0": report.commit} and report.commit == repo.commits[2].oid
+    assert len(commit_posts(hub)) == 2 + (method == "POST" and pattern == r"/commit/" and not apply)
+    assert TOKEN not in caplog.text + "".join(capsys.readouterr())
+
+
+def test_a_hub_that_stops_answering_while_creating_the_repo(dist, hub):
+    hub.stall_next("POST", r"/api/repos/create", seconds=5, apply=True)
+    report = release(dist["1.0.0"], hub, timeout=0.5)
+    assert hub.clients_hung_up(1) and report.create_repo
+    assert titles(hub) == ["initial commit", "corpusprep: release news 1.0.0"]
+
+
+def test_a_dropped_connection_after_the_commit_landed_is_not_sent_again(dist, hub):
+    release(dist["1.0.0"], hub)
+    hub.stall_next("POST", r"/commit/", seconds=0, apply=True)  # applied, then the connection drops unanswered
+    report = release(dist["1.1.0"], hub, timeout=0.5)
+    assert len(titles(hub)) == 3 and len(commit_posts(hub)) == 2 and hub.repo(REPO).tags["v1.1.0"] == report.commit
+
+
+def test_a_hub_that_never_answers_ends_in_one_line(dist, hub):
+    for _ in range(3):
+        hub.stall_next("GET", r"/api/datasets/alice/news/revision/", seconds=5)
+    with pytest.raises(PublishError) as caught:
+        release(dist["1.0.0"], hub, timeout=0.5, max_retries=2)
+    message = str(caught.value)
+    assert message.startswith(f"{hub.url} did not answer within 0.5 s") and "\n" not in message
+    assert hub.clients_hung_up(3) and hub.repos == {}
+
+
+def test_an_unreadable_manifest_is_not_taken_for_a_missing_one(dist, hub):
+    hub.fail_next("POST", "/tag/", 400)  # a release cut short between its commit and its tag
+    with pytest.raises(PublishError):
+        release(dist["1.0.0"], hub)
+    hub.fail_next("HEAD", r"/resolve/.*/manifest\.json$", 403)  # main's manifest cannot be read this time
+    with pytest.raises(PublishError, match=r"refused the token \(403\)"):
+        release(dist["1.0.0"], hub)
+    assert titles(hub) == ["initial commit", "corpusprep: release news 1.0.0"]  # not committed a second time
+    assert release(dist["1.0.0"], hub).add == [] and len(titles(hub)) == 2
+
+
+def test_offline_mode_is_answered_at_once(dist, hub, monkeypatch, caplog):
+    import huggingface_hub.constants as constants
+
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", True)
+    caplog.set_level(logging.DEBUG, logger="corpusprep")
+    with pytest.raises(PublishError, match="^HF_HUB_OFFLINE is set: cannot reach the Hub$"):
+        release(dist["1.0.0"], hub)
+    assert [r.getMessage() for r in caplog.records if "retry" in r.getMessage()] == [] and hub.log == []
+
+
+def test_corpusprep_publish_timeout_option(dist, hub, tmp_path):
+    hub.stall_next("POST", r"/commit/", seconds=5, apply=True)
+    done = run(hub, tmp_path, "corpusprep.cli", "publish", str(dist["1.0.0"]), REPO, "--timeout", "0.5")
+    assert done.returncode == 0, done.stderr
+    assert hub.clients_hung_up(1) and len(titles(hub)) == 2 and "v1.0.0" in hub.repo(REPO).tags
+    for bad in ("0", "-1", "soon"):
+        refused = run(hub, tmp_path, "corpusprep.cli", "publish", str(dist["1.0.0"]), REPO, "--timeout", bad)
+        assert refused.returncode == 2 and "--timeout" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_ctrl_c_during_publish_is_one_line_and_a_rerun_finishes_the_release(dist, hub, tmp_path):
+    hub.stall_next("POST", r"/commit/", seconds=60, apply=True)  # the commit lands, its answer never comes
+    proc = subprocess.Popen([sys.executable, "-m", "corpusprep.cli", "publish", str(dist["1.0.0"]), REPO],
+                            env={**command_env(hub, tmp_path), "HF_HUB_DISABLE_PROGRESS_BARS": "1"}, cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert hub.stalling.wait(60), "the publish never reached the commit"
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130, err
+    assert err.startswith("corpusprep: interrupted") and len(err.strip().splitlines()) == 1 and TOKEN not in out + err
+    assert "v1.0.0" not in hub.repo(REPO).tags
+    again = run(hub, tmp_path, "corpusprep.cli", "publish", str(dist["1.0.0"]), REPO)
+    assert again.returncode == 0 and "no commit" in again.stdout, again.stderr
+    assert titles(hub) == ["initial commit", "corpusprep: release news 1.0.0"] and "v1.0.0" in hub.repo(REPO).tags

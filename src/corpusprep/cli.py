@@ -55,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
                              help="create the repo private (refused for an existing public repo)")
     publish_cmd.add_argument("--dry-run", action="store_true", help="show the commit and tag it would make; send nothing")
     publish_cmd.add_argument("--json", action="store_true", help="print the release report as JSON")
+    publish_cmd.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                             help="give up on a Hub request after this long without an answer, and retry it "
+                                  "(default: 60)")
     for command in (clean_cmd, explain_cmd):
         command.add_argument("--rules", action="append", type=Path, default=[], metavar="PACK.toml",
                              help="an extra rule pack (repeatable); it takes priority over the built-in packs")
@@ -63,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "diff":
             return _diff(args.old, args.new, as_json=args.json)
         if args.command == "publish":
-            return _publish(args.version_dir, args.repo_id, private=args.private, dry_run=args.dry_run, as_json=args.json)
+            return _publish(args.version_dir, args.repo_id, private=args.private, dry_run=args.dry_run, as_json=args.json,
+                            timeout=args.timeout)
         rules = load_rules_or_fail(args.rules)
         if args.command == "explain":
             from .explain import explain
@@ -76,6 +80,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # e.g. piped into `head`
         return 0
+    except KeyboardInterrupt:
+        again = "; run it again to finish the release (it is never committed twice)" if args.command == "publish" \
+            else ""
+        print(f"corpusprep: interrupted{again}", file=sys.stderr)
+        return 130
 
 
 def load_rules_or_fail(paths: list[Path]):
@@ -118,18 +127,20 @@ def _diff(old: Path, new: Path, as_json: bool) -> int:
     return 0
 
 
-def publish_or_fail(version_dir: Path, repo_id: str, *, private: bool, dry_run: bool):
+def publish_or_fail(version_dir: Path, repo_id: str, *, private: bool, dry_run: bool, timeout: float | None = None):
     """`hub.publish()` with its `PublishError` turned into a `UserError`."""
-    from .hub import PublishError, publish
+    from .hub import TIMEOUT, PublishError, publish
 
     try:
-        return publish(version_dir, repo_id, private=private, dry_run=dry_run)
+        return publish(version_dir, repo_id, private=private, dry_run=dry_run, timeout=timeout or TIMEOUT)
     except PublishError as exc:
         raise UserError(str(exc)) from None
 
 
-def _publish(version_dir: Path, repo_id: str, *, private: bool, dry_run: bool, as_json: bool) -> int:
-    report = publish_or_fail(version_dir, repo_id, private=private, dry_run=dry_run)
+def _publish(version_dir: Path, repo_id: str, *, private: bool, dry_run: bool, as_json: bool, timeout: float) -> int:
+    if not 0 < timeout < float("inf"):
+        raise UserError(f"--timeout must be a number of seconds above 0, not {timeout:g}")
+    report = publish_or_fail(version_dir, repo_id, private=private, dry_run=dry_run, timeout=timeout)
     print(json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True) if as_json else report.summary())
     return 0
 

@@ -4,8 +4,9 @@ A release is one commit on `main` that makes the repo hold exactly that version 
 files added, files of older versions deleted) and a tag `vX.Y.Z` on it, so
 `load_dataset(repo, revision="vX.Y.Z")` gives that version for ever. Versions are
 immutable here as on disk: a tag that holds other content is refused, an identical
-one is a no-op. Transient Hub errors (429, 5xx, network) are retried, but a commit is
-never sent twice: before retrying one, we look whether the first attempt landed.
+one is a no-op. Transient Hub errors (429, 5xx, network, a Hub that stops answering)
+are retried, but a commit is never sent twice: before retrying one, we look whether the
+first attempt landed. Every request waits at most `timeout` seconds for the Hub.
 
 huggingface_hub is imported inside the functions, so the CLIs start instantly.
 """
@@ -19,7 +20,8 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -31,6 +33,7 @@ REPO_ID = re.compile(r"[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*")
 KEEP_ON_HUB = (".gitattributes",)  # the Hub's LFS rules: never ours to delete
 FIRST_BACKOFF = 1.0  # seconds before the first retry; doubles each time
 MAX_BACKOFF = 30.0
+TIMEOUT = 60.0  # seconds a request may wait for the Hub (to connect, or between two reads or writes)
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
@@ -78,12 +81,17 @@ class PublishReport:
 
 
 def publish(version_dir: str | Path, repo_id: str, *, token: str | None = None, private: bool = False,
-            endpoint: str | None = None, dry_run: bool = False, max_retries: int = 5) -> PublishReport:
+            endpoint: str | None = None, dry_run: bool = False, max_retries: int = 5,
+            timeout: float = TIMEOUT) -> PublishReport:
     """Release the version in `version_dir` to dataset repo `repo_id`: one commit, one tag `vX.Y.Z`.
 
-    The token is `token`, else `HF_TOKEN`, else the huggingface_hub login. Raises
-    `PublishError` (one line) for anything the user must fix or the Hub refused.
+    The token is `token`, else `HF_TOKEN`, else the huggingface_hub login. Each request
+    waits at most `timeout` seconds for the Hub to connect, answer or take more data; one
+    that times out is retried like a 5xx. Raises `PublishError` (one line) for anything
+    the user must fix or the Hub refused.
     """
+    if not 0 < timeout < float("inf"):
+        raise PublishError(f"timeout must be a number of seconds above 0, not {timeout!r}")
     folder = Path(version_dir)
     manifest = _local_manifest(folder)
     if not REPO_ID.fullmatch(repo_id) or ".." in repo_id:
@@ -93,13 +101,46 @@ def publish(version_dir: str | Path, repo_id: str, *, token: str | None = None, 
         raise PublishError("no Hugging Face token: set HF_TOKEN or run `hf auth login`")
     release = None
     try:
-        release = _Release(folder, manifest, repo_id, token, private, endpoint, max_retries)
-        return release.run(dry_run)
+        with _timeouts(timeout):
+            release = _Release(folder, manifest, repo_id, token, private, endpoint, max_retries)
+            return release.run(dry_run)
     except PublishError as exc:
         raise PublishError(_scrub(str(exc), token)) from None
     except Exception as exc:  # a Hub or network error: one line, not a huggingface_hub traceback
         where = release.api.endpoint if release else endpoint or "the Hub"
-        raise PublishError(_scrub(_describe(exc, where), token)) from None
+        raise PublishError(_scrub(_describe(exc, where, timeout), token)) from None
+
+
+@contextmanager
+def _timeouts(seconds: float) -> Iterator[None]:
+    """Bound every request huggingface_hub sends meanwhile to `seconds` per wait.
+
+    Its shared HTTP client has no timeout, and some calls (`repo_info`) pass `timeout=None`,
+    which overrides a client default; so the bound is put on each request as it goes out,
+    by a request hook on the client the current factory builds (proxies, certificates and
+    hooks a user set up are kept). The previous factory is back when the release ends.
+    """
+    import huggingface_hub
+    from huggingface_hub.utils import _http
+
+    previous = getattr(_http, "_GLOBAL_CLIENT_FACTORY", _http.default_client_factory)
+
+    def bound(request) -> None:
+        asked = request.extensions.get("timeout") or {}
+        request.extensions["timeout"] = {
+            phase: seconds if asked.get(phase) is None else min(asked[phase], seconds)
+            for phase in ("connect", "read", "write", "pool")}
+
+    def factory():
+        client = previous()
+        client.event_hooks = {**client.event_hooks, "request": [*client.event_hooks.get("request", []), bound]}
+        return client
+
+    huggingface_hub.set_client_factory(factory)
+    try:
+        yield
+    finally:
+        huggingface_hub.set_client_factory(previous)
 
 
 class _Release:
@@ -184,7 +225,13 @@ class _Release:
             return None
 
     def _remote_manifest(self, revision: str) -> dict[str, Any] | None:
-        from huggingface_hub.errors import EntryNotFoundError
+        """The manifest at `revision`, None if it has none; an error if it cannot be read.
+
+        huggingface_hub reports a failed look-up (timeout, 5xx, 403) as a file missing
+        from its cache (`LocalEntryNotFoundError`); taken for "no manifest", it would make
+        `run()` commit a version `main` already holds, so the real error is raised instead.
+        """
+        from huggingface_hub.errors import LocalEntryNotFoundError, RemoteEntryNotFoundError
 
         if not revision:
             return None
@@ -192,8 +239,10 @@ class _Release:
             try:
                 path = self.api.hf_hub_download(self.repo_id, "manifest.json", repo_type="dataset", revision=revision,
                                                 cache_dir=cache)
-            except EntryNotFoundError:
+            except RemoteEntryNotFoundError:
                 return None
+            except LocalEntryNotFoundError as exc:
+                raise (exc.__cause__ or exc) from None
             try:
                 return json.loads(Path(path).read_text(encoding="utf-8"))
             except (OSError, ValueError):
@@ -294,7 +343,15 @@ def _status(exc: BaseException) -> int | None:
 
 
 def _transient(exc: BaseException) -> bool:
-    """429, 5xx, or a network error of whichever HTTP library this huggingface_hub uses."""
+    """429, 5xx, or a network error or timeout of whichever HTTP library this huggingface_hub uses.
+
+    HF_HUB_OFFLINE is a ConnectionError to huggingface_hub, but a setting, not the network:
+    it is answered at once.
+    """
+    from huggingface_hub.errors import OfflineModeIsEnabled
+
+    if isinstance(exc, OfflineModeIsEnabled):
+        return False
     status = _status(exc)
     if status is not None:
         return status == 429 or status >= 500
@@ -316,11 +373,19 @@ def _sleep(attempt: int, what: str, exc: BaseException, max_retries: int) -> Non
     time.sleep(delay)
 
 
-def _describe(exc: BaseException, where: str) -> str:
+def _timed_out(exc: BaseException) -> bool:
+    return isinstance(exc, TimeoutError) or any(cls.__name__ in ("Timeout", "TimeoutException")
+                                                for cls in type(exc).__mro__)
+
+
+def _describe(exc: BaseException, where: str, timeout: float = TIMEOUT) -> str:
     from huggingface_hub.errors import OfflineModeIsEnabled
 
     if isinstance(exc, OfflineModeIsEnabled):
         return "HF_HUB_OFFLINE is set: cannot reach the Hub"
+    if _timed_out(exc):
+        return (f"{where} did not answer within {timeout:g} s ({type(exc).__name__}): run it again later "
+                "(a release is never committed twice), or allow more time with --timeout")
     if _transient(exc) and _status(exc) is None:
         return f"cannot reach {where}: {type(exc).__name__}: {_first_line(str(exc))}"
     status = _status(exc)
