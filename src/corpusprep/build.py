@@ -2,8 +2,10 @@
 
 The version is written in a temporary folder beside its final place and renamed into
 place at the very end, so a build killed at any moment leaves no partial version; the
-next build sweeps the leftovers. Rebuilding an existing version is a no-op when the
-inputs and options are identical, refused otherwise unless forced.
+next build sweeps the leftovers, and finishes or undoes a --force swap cut short. One
+build of a dataset runs at a time (a lock, see locks.py): a second one is refused.
+Rebuilding an existing version is a no-op when the inputs and options are identical,
+refused otherwise unless forced.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +32,7 @@ from .duplicates import DEDUP_METHODS, DedupOptions, DuplicateFinder, Duplicates
 from .frames import FrameWriter, attach, read_frames
 from .hashing import sha256_file
 from .learned import RULE_PREFIX, BoilerplateLearner, LearnedBoilerplate, LearnedReport, LearnOptions, is_learned_rule, rule_site
+from .locks import Busy, DatasetLock
 from .options import CleanOptions
 from .parallel import ordered_map
 from .parquet_writer import write_shards
@@ -37,7 +41,8 @@ from .rules import RuleSet, default_rules
 from .schema import kept_row, kept_schema, raw_text, rejected_row, rejected_schema
 from .seen_ids import SeenIds
 from .sorting import ExternalSorter
-from .versions import VersionError, bump as bump_version, check_name, existing_versions, parse_version, previous_version
+from .versions import (VersionError, bump as bump_version, check_name, existing_versions, is_version, is_whole,
+                       parse_version, previous_version)
 
 DEPENDENCIES = ("ftfy", "beautifulsoup4", "langdetect", "pyarrow", "datasets")
 
@@ -99,7 +104,8 @@ def build_dataset(
     (`dedup`). `progress(done, phase)` is called with the number of documents done so
     far in the pass, phase "learning" or "cleaning". `engine="ray"` runs both passes on
     Ray (a local instance, or the cluster at `ray_address`); the files written are the
-    same as with the local engine.
+    same as with the local engine. The dataset is locked for the whole build: a second
+    build of `name` under the same `out` meanwhile raises `BuildError` at once.
     """
     check_name(name)
     if (version is None) == (bump is None):
@@ -117,46 +123,83 @@ def build_dataset(
     learn = learn or LearnOptions()
     dedup = dedup or DedupOptions()
     dataset_dir = Path(out) / name
-    _sweep_leftovers(dataset_dir)
-    versions = existing_versions(dataset_dir)
-    version = version if version is not None else bump_version(versions[-1] if versions else None, bump or "")
-    parse_version(version)
-    settings = _settings(paths, read_options, rules, options, license, learn, dedup)
-    final = dataset_dir / version
-    if final.exists():
-        built = _read_manifest(final)
-        if built.get("settings") == settings and not force:
-            return _noop_report(name, version, final, built)
-        if not force:
-            raise BuildError(f"{name} {version} already exists at {final} with other inputs or options: "
-                             "build a new version (--version or --bump) or replace it with --force")
-    tmp = dataset_dir / f".tmp-{version}-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
+    lock = _lock(Path(out), dataset_dir, name)
     try:
-        report = _build_into(tmp, paths, name, version, settings, read_options, rules, options, num_proc, progress,
-                             previous=previous_version([v for v in versions if v != version], version),
-                             dataset_dir=dataset_dir, engine=engine, ray_address=ray_address, learn=learn, dedup=dedup)
-        _replace(tmp, final)
-    except BaseException:
+        _sweep_leftovers(dataset_dir)
+        versions = existing_versions(dataset_dir)
+        version = version if version is not None else bump_version(versions[-1] if versions else None, bump or "")
+        parse_version(version)
+        own_output = _inside_inputs(Path(out), paths)
+        settings = _settings(paths, read_options, rules, options, license, learn, dedup, own_output)
+        final = dataset_dir / version
+        if final.exists():
+            built = _read_manifest(final)
+            if built.get("settings") == settings and not force:
+                return _noop_report(name, version, final, built)
+            if not force:
+                raise BuildError(f"{name} {version} already exists at {final} with other inputs or options: "
+                                 "build a new version (--version or --bump) or replace it with --force")
+        tmp = dataset_dir / f".tmp-{version}-{os.getpid()}"
         shutil.rmtree(tmp, ignore_errors=True)
-        if not any(dataset_dir.iterdir()):
-            dataset_dir.rmdir()  # leave no trace of a build that never produced a version
-        raise
+        tmp.mkdir(parents=True)
+        try:
+            report = _build_into(tmp, paths, name, version, settings, read_options, rules, options, num_proc, progress,
+                                 previous=previous_version([v for v in versions if v != version], version),
+                                 dataset_dir=dataset_dir, engine=engine, ray_address=ray_address, learn=learn,
+                                 dedup=dedup, own_output=own_output)
+            _checkpoint("built")
+            _replace(tmp, final)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+    finally:
+        lock.release()
+        try:
+            dataset_dir.rmdir()  # only if empty: leave no trace of a build that never produced a version
+        except OSError:
+            pass
     report.path = final
     return report
 
 
+def _lock(out: Path, dataset_dir: Path, name: str) -> DatasetLock:
+    """Take the dataset's lock (creating its folder): a second build of `name` at once is refused, not raced."""
+    for folder in (out, dataset_dir):
+        if folder.exists() and not folder.is_dir():
+            raise BuildError(f"cannot write the dataset in {folder}: it is not a folder")
+    try:
+        return DatasetLock(dataset_dir)
+    except Busy as exc:
+        raise BuildError(f"another build of {name} is running (pid {exc.pid or 'unknown'}); "
+                         "run this one when it has finished") from None
+    except OSError as exc:
+        raise BuildError(f"cannot write the dataset in {out}: {exc.strerror or exc}") from None
+
+
+def _inside_inputs(out: Path, paths: Sequence[Path]) -> list[Path]:
+    """The output folder as it is spelled below each input folder that holds it (usually none).
+
+    A build must neither read its own versions as input nor fingerprint them: otherwise
+    every rebuild of the same inputs would see other inputs and be refused.
+    """
+    root = out.resolve()
+    found = []
+    for path in paths:
+        if path.is_dir() and root != path.resolve() and root.is_relative_to(path.resolve()):
+            found.append(path / root.relative_to(path.resolve()))
+    return found
+
+
 def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, options, num_proc, progress,
                 previous: str | None, dataset_dir: Path, engine: str, ray_address: str | None,
-                learn: LearnOptions, dedup: DedupOptions) -> BuildReport:
+                learn: LearnOptions, dedup: DedupOptions, own_output: list[Path]) -> BuildReport:
     keep = read_options.keep_columns
     scratch = tmp / ".runs"
     if engine == "ray":
         from .ray import connect
 
         connect(ray_address, num_cpus=num_proc)
-    mapper = _Mapper(engine, num_proc, paths, read_options, progress)
+    mapper = _Mapper(engine, num_proc, paths, read_options, progress, own_output)
     prepared = scratch / "prepared.bin"
     learned = (_learn(mapper, (rules, options, None, False), learn, scratch / "learn", prepared) if learn.enabled
                else LearnedBoilerplate())
@@ -175,6 +218,8 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
     for record, reason, doc, fingerprint in mapper.map("cleaning", workers.clean_batch, workers.clean_batch_with, state,
                                                        frames):
         read += 1
+        if read == 1:
+            _checkpoint("cleaning")
         if not seen.add(record.id):  # the first document with an id keeps it
             reason = "duplicate_id"
         if doc is not None:
@@ -257,14 +302,18 @@ class _Mapper:
     """Runs one corpus pass: every input record through a worker function, in input order, locally or on Ray."""
 
     def __init__(self, engine: str, num_proc: int, paths: list[Path], read_options: ReadOptions,
-                 progress: Callable[[int, str], None] | None):
+                 progress: Callable[[int, str], None] | None, own_output: Sequence[Path] = ()):
         self.engine, self.num_proc, self.paths, self.read_options = engine, num_proc, paths, read_options
         self.progress = progress
+        # A record's source is its file's path as the reader spells it below its input.
+        self.skip = tuple(_path_text(str(folder)) + os.sep for folder in own_output)
 
     def map(self, phase: str, local: Callable, remote: Callable, state: tuple,
             prepared: Iterator[tuple[str, bytes | None]] | None = None) -> Iterator[Any]:
         """Results in input order; `prepared` frames (from the learning pass) ride along with their records."""
         records = read_inputs(self.paths, self.read_options)
+        if self.skip:
+            records = (record for record in records if not record.source.startswith(self.skip))
         if prepared is not None:
             records = attach(records, prepared)
         describe = lambda record: f"{record.id} ({record.source})"  # noqa: E731
@@ -314,10 +363,10 @@ def _route_duplicates(rows: Iterator[dict[str, Any]], duplicates: Duplicates, de
 
 
 def _settings(paths, read_options: ReadOptions, rules: RuleSet, options: CleanOptions, license: str,
-              learn: LearnOptions, dedup: DedupOptions) -> dict[str, Any]:
+              learn: LearnOptions, dedup: DedupOptions, own_output: list[Path]) -> dict[str, Any]:
     """Everything that decides the output: equal settings mean an identical build (JSON-normalised)."""
     return json.loads(json.dumps({
-        "inputs": [{"path": str(p), "sha256": _fingerprint_input(p)} for p in paths],
+        "inputs": [{"path": str(p), "sha256": _fingerprint_input(p, own_output)} for p in paths],
         "read_options": dataclasses.asdict(read_options),
         "clean_options": dataclasses.asdict(options),
         "learn_options": dataclasses.asdict(learn),
@@ -328,13 +377,28 @@ def _settings(paths, read_options: ReadOptions, rules: RuleSet, options: CleanOp
     }))
 
 
-def _fingerprint_input(path: Path) -> str:
+def _fingerprint_input(path: Path, skip: Sequence[Path] = ()) -> str:
+    """The sha256 of an input's file names and contents, leaving out the build's own output folder.
+
+    A file that cannot be read counts as its name and the error: the reader rejects it as
+    `unreadable`, and the fingerprint changes once it can be read.
+    """
     digest = hashlib.sha256()
-    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+    files = [path] if path.is_file() else sorted(
+        p for p in path.rglob("*") if not any(p.is_relative_to(folder) for folder in skip) and p.is_file())
     for file in files:
         relative = file.name if file == path else file.relative_to(path).as_posix()
-        digest.update(relative.encode("utf-8", "surrogateescape") + b"\0" + sha256_file(file).encode() + b"\n")
+        try:
+            content = sha256_file(file)
+        except OSError as exc:
+            content = f"unreadable: {exc.strerror or exc}"
+        digest.update(relative.encode("utf-8", "surrogateescape") + b"\0" + content.encode() + b"\n")
     return digest.hexdigest()
+
+
+def _path_text(name: str) -> str:
+    """A path as the readers store it in `source`: bytes that are not UTF-8 as `\\xff` escapes."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _languages(data_dir: Path) -> list[str]:
@@ -386,35 +450,70 @@ def _noop_report(name: str, version: str, final: Path, built: dict[str, Any]) ->
 
 
 def _replace(tmp: Path, final: Path) -> None:
-    """Move the finished version into place; an existing one (with --force) is swapped out first."""
+    """Move the finished version into place; an existing one (with --force) is swapped out first.
+
+    A crash between the two renames leaves `.old-X.Y.Z-PID` (the old version) beside
+    `.tmp-X.Y.Z-PID` (the new, complete one) and no X.Y.Z: the next build of the dataset
+    finishes or undoes the swap (`_recover_swap`).
+    """
     if final.exists():
-        old = final.with_name(f".old-{final.name}-{os.getpid()}")
-        final.rename(old)
-        tmp.rename(final)
-        shutil.rmtree(old, ignore_errors=True)
+        aside = final.with_name(f".old-{final.name}-{os.getpid()}")
+        final.rename(aside)
+        _checkpoint("set-aside")
+        try:
+            tmp.rename(final)
+        except BaseException:
+            aside.rename(final)
+            raise
+        _checkpoint("swapped")
+        shutil.rmtree(aside, ignore_errors=True)
     else:
         tmp.rename(final)
 
 
 def _sweep_leftovers(dataset_dir: Path) -> None:
-    """Remove temporary folders of builds that were killed (their process is gone)."""
+    """Clear what killed builds left: swaps cut short first (they may need their new version), then temporary folders.
+
+    Runs under the dataset's lock: no other build of it is running, so every leftover is a dead build's.
+    """
     if not dataset_dir.is_dir():
         return
+    for aside in sorted(dataset_dir.glob(".old-*")):
+        _recover_swap(aside)
     for leftover in dataset_dir.glob(".tmp-*"):
-        pid = leftover.name.rsplit("-", 1)[-1]
-        if not pid.isdigit() or not _alive(int(pid)):
-            shutil.rmtree(leftover, ignore_errors=True)
-    for leftover in dataset_dir.glob(".old-*"):
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+def _recover_swap(aside: Path) -> None:
+    """Finish a --force swap a crash cut short, or undo it; a set-aside version is deleted only once its
+    replacement is in place and whole (every file as its manifest lists it)."""
+    version, _, pid = aside.name[len(".old-"):].rpartition("-")
+    if not is_version(version):
+        return
+    final = aside.with_name(version)
+    new = aside.with_name(f".tmp-{version}-{pid}")
+    if not final.exists():
+        if new.is_dir() and is_whole(new, version):
+            new.rename(final)  # the new version was complete: finish the swap
+        else:
+            aside.rename(final)  # put the old one back
+            return
+    if is_whole(final, version):
+        shutil.rmtree(aside, ignore_errors=True)
+
+
+def _checkpoint(step: str) -> None:
+    """A test hook, off unless CORPUSPREP_FAULT is set: the tests stop a build at a named step.
+
+    CORPUSPREP_FAULT=STEP ends the process there at once (exit status 99, no clean-up: a
+    crash); CORPUSPREP_FAULT=pause:STEP prints `corpusprep: paused at STEP` on stderr and
+    waits for a line on stdin (to be killed, or raced by another build). Steps: cleaning
+    (the first document cleaned), built (the version complete in its temporary folder),
+    set-aside and swapped (the two renames of a --force swap).
+    """
+    fault = os.environ.get("CORPUSPREP_FAULT")
+    if fault == step:
+        os._exit(99)
+    if fault == f"pause:{step}":
+        print(f"corpusprep: paused at {step}", file=sys.stderr, flush=True)
+        sys.stdin.readline()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+
+from .hashing import sha256_file
 
 _SEMVER = re.compile(r"(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})")
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,95}")
@@ -21,6 +24,10 @@ def parse_version(text: str) -> tuple[int, int, int]:
     if match is None:
         raise VersionError(f"bad version {text!r}: use X.Y.Z, e.g. 1.0.0")
     return int(match.group(1)), int(match.group(2)), int(match.group(3))
+
+
+def is_version(text: str) -> bool:
+    return _SEMVER.fullmatch(text) is not None
 
 
 def check_name(name: str) -> str:
@@ -57,3 +64,24 @@ def previous_version(versions: list[str], version: str) -> str | None:
     """The newest built version older than `version`."""
     older = [v for v in versions if parse_version(v) < parse_version(version)]
     return older[-1] if older else None
+
+
+def is_whole(folder: Path, version: str) -> bool:
+    """Whether `folder` holds all of a built `version`: a manifest.json naming it, and every
+    other file exactly as the manifest lists it (present, unchanged, nothing else).
+
+    The manifest is written last, so a build cut short never passes. This is the check
+    before a set-aside version is given up for a new one (see build._recover_swap).
+    """
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(manifest, dict) or manifest.get("version") != version or not isinstance(manifest.get("files"), dict):
+        return False
+    files = manifest["files"]
+    try:
+        on_disk = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} - {"manifest.json"}
+        return on_disk == set(files) and all(sha256_file(folder / name) == files[name] for name in sorted(files))
+    except OSError:
+        return False
