@@ -61,10 +61,10 @@ FLOORS = {
     "variants_body": 1.0,
     "variants_metadata": 0.98,
     "variants_checks": 0.975,
-    "variants_holdout_boilerplate": 0.92,
+    "variants_holdout_boilerplate": 0.99,
     "variants_holdout_body": 1.0,
-    "variants_holdout_metadata": 0.97,
-    "variants_holdout_checks": 0.95,
+    "variants_holdout_metadata": 1.0,
+    "variants_holdout_checks": 0.99,
     "realcorpus_dates": 9,
     "realcorpus_authors": 30,
 }

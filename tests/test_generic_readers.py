@@ -40,6 +40,22 @@ def test_share_bar_comment_form_and_related_links_leave_the_tail():
     assert all(r.score is not None for r in doc.removed if r.rule == "chrome.tail")
 
 
+def test_a_switcher_of_language_codes_is_not_the_title():
+    doc = clean(_doc("EN | FR | DE", "Library hours extended", PROSE, PROSE))
+    assert doc.title == "Library hours extended" and doc.text == f"{PROSE}\n\n{PROSE}"
+    assert [r.rule for r in doc.removed][:1] == ["generic.language_switcher"]
+
+
+def test_the_french_reader_funded_line_goes_with_the_notice():
+    prose = ("Le conseil municipal a voté mardi soir l'extension des horaires de la bibliothèque publique, "
+             "après un long débat sur le coût du personnel et du chauffage pendant l'hiver.")
+    doc = clean(_doc("Horaires prolongés", prose, prose, "La source originale de cet article est Mondialisation.ca",
+                     "Avertissement : les opinions exprimées n'engagent que leur auteur.",
+                     "Mondialisation.ca est un média financé par ses lecteurs. Nous ne recevons aucun financement "
+                     "de gouvernements ou d'entreprises.", "Loading"))
+    assert doc.text == f"{prose}\n\n{prose}"
+
+
 def test_body_that_mentions_sharing_and_subscribing_stays():
     quoted = "Readers were urged to subscribe to the paper's print edition and share it with neighbours, the editor said."
     doc = clean(_doc("Library hours extended", PROSE, quoted, "Share this:"))
