@@ -41,9 +41,9 @@ def clean(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptio
     (`corpusprep.load_rules("my.toml")` adds your own); `options` to `CleanOptions()`.
     `learned` (from `learn_boilerplate()`) drops the paragraphs learned for `site`.
 
-    >>> doc = clean("Title\\n\\nBy Jane Doe\\n\\nA body long enough to keep. " * 1 + "More words " * 10 + "\\n\\nLoading")
+    >>> doc = clean("Council extends library hours\\n\\nBy Jane Doe\\n\\nA body long enough to keep. " + "More words " * 10 + "\\n\\nLoading")
     >>> doc.title, doc.authors, [r.rule for r in doc.removed]
-    ('Title', ['Jane Doe'], ['meta.title', 'generic.byline', 'generic.loading_stub'])
+    ('Council extends library hours', ['Jane Doe'], ['meta.title', 'generic.byline', 'generic.loading_stub'])
     """
     return run(raw, rules=rules, options=options, learned=learned, site=site).document
 

@@ -17,7 +17,9 @@ class VersionError(ValueError):
 
 
 def parse_version(text: str) -> tuple[int, int, int]:
-    """>>> parse_version("1.10.0")
+    """The three numbers of an X.Y.Z version, compared as numbers, not as text.
+
+    >>> parse_version("1.10.0")
     (1, 10, 0)
     """
     match = _SEMVER.fullmatch(text)
