@@ -491,6 +491,9 @@ TAIL_CHROME = (
     ("Advertisement",),
     ("Photo: Jane Roe/Agency",),
     ("Share on Facebook", "Share on Twitter"),
+    ("Subscribe", "Thank you for subscribing", "We have more newsletters"),
+    ("Video Loading", "Click to play"),
+    ("Advertisement 2",),
 )
 # The English Global Research notice, reworded in our own words: no sentence is one a rule spells out.
 EN_NOTICE = (

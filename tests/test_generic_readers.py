@@ -56,6 +56,27 @@ def test_the_french_reader_funded_line_goes_with_the_notice():
     assert doc.text == f"{prose}\n\n{prose}"
 
 
+def test_a_newsletter_box_and_a_player_inside_the_article_go():
+    box = "Newsletter\nSubscribe\nThank you for subscribing\nWe have more newsletters\nShow me"
+    player = "Video Loading\nVideo Unavailable\nClick to play\nTap to play"
+    doc = clean(_doc("Library hours extended", PROSE, box, PROSE, player, PROSE))
+    assert doc.text == "\n\n".join([PROSE] * 3)
+    assert [r.rule for r in doc.removed] == ["meta.title", "chrome.inline", "chrome.inline"]
+
+
+def test_headlines_under_a_related_label_are_links_but_a_sentence_is_not():
+    later = "The library will open on Sundays from March, the council said in a statement on Friday."
+    doc = clean(_doc("Library hours extended", PROSE, "Related Articles", "Pool closes for repairs over summer",
+                     "New bus route links the two hospitals", later, PROSE))
+    assert doc.text == "\n\n".join([PROSE, later, PROSE])
+    assert [r.rule for r in doc.removed][-2:] == ["chrome.related", "chrome.related"]
+
+
+def test_a_chrome_line_with_a_count_is_still_chrome():
+    doc = clean(_doc("Library hours extended", PROSE, "View comments (14)", PROSE, "Share 1,204"))
+    assert doc.text == f"{PROSE}\n\n{PROSE}"
+
+
 def test_body_that_mentions_sharing_and_subscribing_stays():
     quoted = "Readers were urged to subscribe to the paper's print edition and share it with neighbours, the editor said."
     doc = clean(_doc("Library hours extended", PROSE, quoted, "Share this:"))

@@ -19,6 +19,7 @@ LEXICONS = {
     "chrome_lines": "lines that are chrome by themselves",
     "chrome_phrases": "phrases that make a short line chrome wherever they stand in it",
     "chrome_leads": "words that make a line chrome when it starts with them (\"Read more:\", \"Lire aussi :\")",
+    "related_labels": "lines that introduce links to other articles: a headline right under one is such a link",
     "byline_leads": "words that open a byline",
     "date_leads": "words that stand before a date",
     "not_name_words": "words that name a role, a desk or a site, never a person",
@@ -62,6 +63,7 @@ class Lexicons:
     #: The phrases by their first word, so a line is checked only for the phrases its words can start.
     phrase_index: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     chrome_leads: tuple[str, ...] = ()
+    related_labels: frozenset[str] = frozenset()
     byline_leads: tuple[str, ...] = ()  # longest first, so "written by" is tried before "by"
     date_leads: frozenset[str] = frozenset()
     not_name_words: frozenset[str] = frozenset()
@@ -77,6 +79,7 @@ class Lexicons:
             chrome_phrases=tuple(sorted(get("chrome_phrases"))),
             phrase_index=_index_by_first_word(get("chrome_phrases")),
             chrome_leads=tuple(sorted(get("chrome_leads"))),
+            related_labels=frozenset(line_key(e) for e in get("related_labels")),
             byline_leads=tuple(sorted({line_key(e) for e in get("byline_leads")}, key=lambda e: (-len(e), e))),
             date_leads=frozenset(line_key(e) for e in get("date_leads")),
             not_name_words=frozenset(get("not_name_words")),

@@ -73,11 +73,25 @@ def _features(text: str, lexicons: Lexicons) -> Features:
         chrome_share=sum(t in lexicons.chrome_words for t in tokens) / n,
         capitalised_share=sum(w[:1].isupper() for w in raw) / max(len(raw), 1),
         link_share=min(1.0, links / max(len(text.strip()), 1)),
-        chrome_line=line_key(text) in lexicons.chrome_lines,
+        chrome_line=_chrome_line(text, lexicons),
         chrome_phrases=lexicons.phrase_hits(lowered) if len(text) < 600 else 0,
         nav_items=len(items) if len(items) >= 3 and all(len(item.split()) <= 3 for item in items) else 0,
         chrome_lead=len(tokens) <= 25 and lowered.lstrip(" \t*#>-–—•([").startswith(lexicons.chrome_leads),
     )
+
+
+_COUNT = re.compile(r"(?<![\w.,])\d[\d.,]{0,12}[kKmM]?(?![\w.,])")
+
+
+def _chrome_line(text: str, lexicons: Lexicons) -> bool:
+    """A lexicon line, also with its counts left out: "Advertisement 2", "1.2K Followers", "Comments (14)"."""
+    key = line_key(text)
+    if key in lexicons.chrome_lines:
+        return True
+    if not any(c.isdigit() for c in key):
+        return False
+    bare = line_key(_COUNT.sub(" ", text))
+    return bool(bare) and bare != key and bare in lexicons.chrome_lines
 
 
 def chrome_score(f: Features) -> float:

@@ -3,8 +3,10 @@
 A paragraph matches the rules when the whole of it matches a rule, or when each of its
 lines does ("La source originale…" and "Copyright ©…" can share a paragraph). The head
 and tail readers (`corpusprep.head`, `corpusprep.tail`) use these; between them, the
-body is only scanned by `drop_anywhere`: rules of zone "anywhere" and standalone lines
-that score as chrome at the stricter inline threshold ("Advertisement", "READ MORE: …").
+body is only scanned by `drop_anywhere`: rules of zone "anywhere", standalone lines
+and blocks of short lines that score as chrome at the stricter inline threshold
+("Advertisement", "READ MORE: …", a newsletter box), and the headline right under a
+"Related" label that went (a link to another article).
 """
 
 from __future__ import annotations
@@ -18,11 +20,16 @@ from .found import Found
 from .paragraphs import Para
 from .options import CleanOptions
 from .rules import Rule, RuleSet
+from .lexicon import line_key
 from .scoring import chrome_score, features
 
 TITLE_RULE = "meta.title"
 INLINE_CHROME_RULE = "chrome.inline"
+RELATED_RULE = "chrome.related"
 INLINE_MAX_CHARS = 120
+INLINE_MAX_LINES = 8
+RELATED_MAX_WORDS = 16
+RELATED_MAX_LINKS = 6  # headlines in a row under one label
 LIST_LABEL_FIELDS = frozenset({"regions", "themes", "tags"})
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -37,17 +44,46 @@ def drop_anywhere(paras: list[Para], rules: RuleSet, known: Mapping[str, Any],
     options = options or CleanOptions()
     found = Found()
     zone_rules = tuple(r for r in rules.in_zone("anywhere") if r.zone == "anywhere")
-    kept = []
+    kept: list[Para] = []
+    after_label = 0  # links still expected under a "Related" / "Read more" label that was dropped
     for para in paras:
         hits = match_paragraph(rules, zone_rules, para, {**known, **found.fields}, options.numeric_date_order) if zone_rules else None
         if hits is not None:
             _record(found, para, hits)
-        elif len(para.lines) == 1 and len(para.text) <= INLINE_MAX_CHARS and kept and (
-                score := chrome_score(features(para.text, rules.lexicons))) >= options.inline_chrome_threshold:
+            after_label = 0
+        elif kept and (score := _inline_chrome(para, rules, options)) is not None:
             found.removed.append(Removal(INLINE_CHROME_RULE, para.text, para.index, score))
+            after_label = RELATED_MAX_LINKS if line_key(para.lines[-1]) in rules.lexicons.related_labels else 0
+        elif after_label and _headline_link(para):
+            found.removed.append(Removal(RELATED_RULE, para.text, para.index))
+            after_label -= 1
         else:
             kept.append(para)
+            after_label = 0
     return kept, found
+
+
+def _inline_chrome(para: Para, rules: RuleSet, options: CleanOptions) -> float | None:
+    """The score of a paragraph inside the article that is chrome, or None.
+
+    A standalone line counts at the inline threshold; a block of short lines ("Subscribe",
+    "Thank you for subscribing", "Show me": a newsletter box; "Video Loading", "Click to
+    play": a player) only when every one of its lines does.
+    """
+    if len(para.lines) == 1:
+        if len(para.text) > INLINE_MAX_CHARS:
+            return None
+        score = chrome_score(features(para.text, rules.lexicons))
+        return score if score >= options.inline_chrome_threshold else None
+    if len(para.lines) > INLINE_MAX_LINES or any(len(line) > INLINE_MAX_CHARS for line in para.lines):
+        return None
+    scores = [chrome_score(features(line, rules.lexicons)) for line in para.lines]
+    return min(scores) if min(scores) >= options.inline_chrome_threshold else None
+
+
+def _headline_link(para: Para) -> bool:
+    """A short headline-shaped paragraph: under a "Related" label, a link to another article."""
+    return looks_like_title(para) and len(para.text.split()) <= RELATED_MAX_WORDS
 
 
 def match_paragraph(rules: RuleSet, zone_rules: tuple[Rule, ...], para: Para, known: Mapping[str, Any], order: str = "dmy"):
