@@ -36,7 +36,7 @@ def test_share_bar_comment_form_and_related_links_leave_the_tail():
     doc = clean(_doc("Library hours extended", PROSE, PROSE, "Share this:\nFacebook\nTwitter", "Leave a Reply",
                      "Your email address will not be published. Required fields are marked *", "Related posts"))
     assert doc.text == f"{PROSE}\n\n{PROSE}"
-    assert {r.rule for r in doc.removed} == {"meta.title", "chrome.tail"}
+    assert {r.rule for r in doc.removed} == {"meta.title", "chrome.tail", "chrome.comments"}  # "Leave a Reply" opens comments
     assert all(r.score is not None for r in doc.removed if r.rule == "chrome.tail")
 
 
@@ -75,6 +75,21 @@ def test_headlines_under_a_related_label_are_links_but_a_sentence_is_not():
 def test_a_chrome_line_with_a_count_is_still_chrome():
     doc = clean(_doc("Library hours extended", PROSE, "View comments (14)", PROSE, "Share 1,204"))
     assert doc.text == f"{PROSE}\n\n{PROSE}"
+
+
+def test_a_comment_section_at_the_bottom_goes_and_its_copyright_line_is_still_read():
+    doc = clean(_doc("Library hours extended", PROSE, PROSE, "3 comments:", "Maya R. wrote:",
+                     "Finally! I have been asking for Sunday hours for years, thank you to everyone who wrote in.",
+                     "March 4, 2021 at 10:12 PM", "Leave a Reply", "© 2021 The Valley Courier. All rights reserved."))
+    assert doc.text == f"{PROSE}\n\n{PROSE}"
+    assert doc.copyright == "© 2021 The Valley Courier. All rights reserved."
+    assert {r.rule for r in doc.removed} >= {"chrome.comments"}
+
+
+def test_a_long_paragraph_under_a_comments_label_is_not_a_comment():
+    long = " ".join([PROSE] * 3)
+    doc = clean(_doc("Library hours extended", PROSE, "Comments", long))
+    assert doc.text.endswith(long)
 
 
 def test_body_that_mentions_sharing_and_subscribing_stays():

@@ -20,6 +20,8 @@ LEXICONS = {
     "chrome_phrases": "phrases that make a short line chrome wherever they stand in it",
     "chrome_leads": "words that make a line chrome when it starts with them (\"Read more:\", \"Lire aussi :\")",
     "related_labels": "lines that introduce links to other articles: a headline right under one is such a link",
+    "comment_labels": "lines that open a comment section: what follows them to the end, if short, is comments",
+    "comment_heads": "how a comment's author line ends (\"Anonymous said...\", \"Maya wrote:\"): prose under one is a comment",
     "byline_leads": "words that open a byline",
     "date_leads": "words that stand before a date",
     "not_name_words": "words that name a role, a desk or a site, never a person",
@@ -36,6 +38,18 @@ def line_key(text: str) -> str:
     'share this'
     """
     return _SPACES.sub(" ", text).strip(_EDGES).lower()
+
+
+_COUNT = re.compile(r"(?<![\w.,])\d[\d.,]{0,12}[kKmM]?(?![\w.,])")
+
+
+def bare_key(text: str) -> str:
+    """`line_key` with the counts left out, so "Advertisement 2" and "1.2K Followers" read as their words.
+
+    >>> bare_key("View comments (14)"), bare_key("2 comments:")
+    ('view comments', 'comments')
+    """
+    return line_key(_COUNT.sub(" ", text)) if any(c.isdigit() for c in text) else line_key(text)
 
 
 def words(text: str) -> list[str]:
@@ -64,6 +78,8 @@ class Lexicons:
     phrase_index: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     chrome_leads: tuple[str, ...] = ()
     related_labels: frozenset[str] = frozenset()
+    comment_labels: frozenset[str] = frozenset()
+    comment_heads: tuple[str, ...] = ()
     byline_leads: tuple[str, ...] = ()  # longest first, so "written by" is tried before "by"
     date_leads: frozenset[str] = frozenset()
     not_name_words: frozenset[str] = frozenset()
@@ -80,6 +96,8 @@ class Lexicons:
             phrase_index=_index_by_first_word(get("chrome_phrases")),
             chrome_leads=tuple(sorted(get("chrome_leads"))),
             related_labels=frozenset(line_key(e) for e in get("related_labels")),
+            comment_labels=frozenset(line_key(e) for e in get("comment_labels")),
+            comment_heads=tuple(sorted(get("comment_heads"))),
             byline_leads=tuple(sorted({line_key(e) for e in get("byline_leads")}, key=lambda e: (-len(e), e))),
             date_leads=frozenset(line_key(e) for e in get("date_leads")),
             not_name_words=frozenset(get("not_name_words")),

@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicons, line_key, words
+from .lexicon import Lexicons, bare_key, line_key, words
 
 CHROME, BODY, SHORT = "chrome", "body", "short"
 SHORT_WORDS = 10  # a unit this short that is not chrome is undecided: its neighbours decide
@@ -80,18 +80,9 @@ def _features(text: str, lexicons: Lexicons) -> Features:
     )
 
 
-_COUNT = re.compile(r"(?<![\w.,])\d[\d.,]{0,12}[kKmM]?(?![\w.,])")
-
-
 def _chrome_line(text: str, lexicons: Lexicons) -> bool:
     """A lexicon line, also with its counts left out: "Advertisement 2", "1.2K Followers", "Comments (14)"."""
-    key = line_key(text)
-    if key in lexicons.chrome_lines:
-        return True
-    if not any(c.isdigit() for c in key):
-        return False
-    bare = line_key(_COUNT.sub(" ", text))
-    return bool(bare) and bare != key and bare in lexicons.chrome_lines
+    return line_key(text) in lexicons.chrome_lines or bare_key(text) in lexicons.chrome_lines
 
 
 def chrome_score(f: Features) -> float:

@@ -25,14 +25,18 @@ from typing import Any
 
 from .document import Removal
 from .found import Found
+from .lexicon import bare_key
 from .notices import NOTICE_RULE, notice_share, split_glued
 from .options import CleanOptions
 from .paragraphs import Para
 from .rules import RuleSet
-from .scoring import BODY, CHROME, classify, features
+from .scoring import BODY, CHROME, classify, features, is_long_prose
 from .zones import ends_sentence, first_match, match_paragraph
 
 CHROME_RULE = "chrome.tail"
+COMMENTS_RULE = "chrome.comments"
+COMMENT_MAX_PARAGRAPHS = 15
+COMMENT_MAX_WORDS = 60
 BIO_RULE = "chrome.author_bio"
 BOILER, TEMPLATED, WEAK, SHORT, SANDWICHED = "boiler", "templated", "weak", "short", "sandwiched"
 _BIO_VERB = re.compile(r",? (?:is|was|has|writes|teaches|works|lives|covers|est|ist|es|è|é) ")
@@ -53,6 +57,7 @@ def read_tail(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
     """Peel footers, notices, chrome, stubs and copyright lines off the bottom."""
     options = options or CleanOptions()
     found = Found()
+    paras = _drop_comments(paras, rules, known, options, found)
     walked: list[_Unit] = []  # bottom up
     pending = 0  # undecided units on top of the walk
     for unit in _units(paras, rules, known, options, found):
@@ -80,6 +85,45 @@ def read_tail(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
         kept[-1:] = _cut_glued(kept[-1], rules, options, found)
     found.removed.sort(key=lambda removal: removal.index)  # reading order; stable within a paragraph
     return kept, found
+
+
+def _drop_comments(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions,
+                   found: Found) -> list[Para]:
+    """The paragraphs above a comment section at the bottom: its label ("2 comments:", "Leave a
+    Reply", "Kommentare") and every paragraph under it go, when all of them are short.
+
+    Readers' comments are prose, so the walk below would stop at the first one. Only the
+    last `COMMENT_MAX_PARAGRAPHS` paragraphs, each of at most `COMMENT_MAX_WORDS` words,
+    are looked at, and long prose goes only under a comment's author line ("Anonymous
+    said...", lexicon `comment_heads`): the article's own last paragraph under a "View
+    comments" link stays. Rules still read what they know there (a copyright line keeps
+    its field).
+    """
+    lexicons, start = rules.lexicons, None
+    for i in range(len(paras) - 1, max(len(paras) - COMMENT_MAX_PARAGRAPHS, 1) - 1, -1):
+        if len(paras[i].text.split()) > COMMENT_MAX_WORDS:
+            break
+        if bare_key(paras[i].lines[0]) in lexicons.comment_labels:
+            start = i
+    if start is None or any(
+            is_long_prose(features(para.text, lexicons), options.long_prose_words)
+            and not paras[start + k - 1].lines[-1].lower().rstrip().endswith(lexicons.comment_heads)
+            for k, para in enumerate(paras[start + 1:], 1)):
+        return paras
+    zone_rules = rules.in_zone("tail")
+    for para in paras[start:]:
+        hits = match_paragraph(rules, zone_rules, para, {**known, **found.fields}, options.numeric_date_order)
+        if hits is None:
+            found.removed.append(Removal(COMMENTS_RULE, para.text, para.index))
+        else:
+            _record_hits(found, para, hits)
+    return paras[:start]
+
+
+def _record_hits(found: Found, para: Para, hits) -> None:
+    for rule, text, fields in hits:
+        found.removed.append(Removal(rule.id, text, para.index))
+        found.add_fields(fields)
 
 
 def _units(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions, found: Found):
