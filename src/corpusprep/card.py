@@ -65,10 +65,10 @@ class CardOptions:
         for creator in self.language_creators:
             if creator not in LANGUAGE_CREATORS:
                 raise CardError(f"unknown language creator {creator!r}: use {', '.join(LANGUAGE_CREATORS)}")
-        for name in ("task_categories", "source_datasets", "tags"):
+        for name, label in (("task_categories", "task category"), ("source_datasets", "source dataset"), ("tags", "tag")):
             for value in getattr(self, name):
                 if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value):
-                    raise CardError(f"bad {name.replace('_', ' ')[:-1]} {value!r}: a non-empty id without spaces")
+                    raise CardError(f"bad {label} {value!r}: a non-empty id without spaces")
         if self.pretty_name is not None and (not self.pretty_name.strip() or "\n" in self.pretty_name):
             raise CardError(f"bad pretty name {self.pretty_name!r}: one non-empty line")
         if self.repo_id is not None and (not REPO_ID.fullmatch(self.repo_id) or ".." in self.repo_id):
