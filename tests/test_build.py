@@ -35,7 +35,8 @@ def seeds_build(tmp_path_factory):
 def test_layout_card_and_manifest(seeds_build):
     report, folder = seeds_build
     assert (report.read, report.kept, report.rejected) == (5, 5, {})
-    assert sorted(file_hashes(folder)) == ["README.md", "data/train-00000-of-00001.parquet", "manifest.json"]
+    assert sorted(file_hashes(folder)) == ["README.md", "data/train-00000-of-00001.parquet", "manifest.json",
+                                           "rejected/train-00000-of-00001.parquet"]  # empty, but there: same configs
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["version"] == "1.0.0" and manifest["counts"]["kept"] == 5
     assert manifest["built"] is None  # no clock unless SOURCE_DATE_EPOCH is set

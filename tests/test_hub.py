@@ -111,10 +111,11 @@ def test_two_releases_each_loadable_by_tag(dist, hub, tmp_path, capsys, caplog):
     assert len(commit_posts(hub)) == 2
     repo = hub.repo(REPO)
     assert repo.tags == {"v1.0.0": first.commit, "v1.1.0": second.commit} and repo.branches["main"] == second.commit
-    # main shows exactly 1.1.0: the 1.0.0 rejected shard is gone, every file is byte for byte the local one
+    # main shows exactly 1.1.0: 1.0.0's rejected shard is replaced by 1.1.0's empty one (both versions have the
+    # `rejected` config), every file is byte for byte the local one
     local = {p.relative_to(dist["1.1.0"]).as_posix(): p.read_bytes() for p in dist["1.1.0"].rglob("*") if p.is_file()}
     assert repo.resolve("main").files == {**local, ".gitattributes": repo.commits[0].files[".gitattributes"]}
-    assert second.delete == ["rejected/train-00000-of-00001.parquet"] and "diff.json" in second.add
+    assert second.delete == [] and {"diff.json", "rejected/train-00000-of-00001.parquet"} <= set(second.add)
 
     assert load(hub, tmp_path, "v1.0.0") == ids(dist["1.0.0"]) == sorted(p.name for p in seed_paths()[:3])
     assert load(hub, tmp_path, "v1.0.0", "rejected") == ["stub.txt"]
@@ -152,10 +153,13 @@ def test_dry_run_sends_nothing(dist, hub, capsys):
     assert plan.create_repo and "manifest.json" in plan.add and plan.tag == "v1.0.0"
     assert hub.writes() == [] and hub.repos == {}
     release(dist["1.0.0"], hub)
+    repo = hub.repo(REPO)  # a file put on main by hand: not part of 1.1.0, so the release deletes it
+    main = repo.resolve("main")
+    repo.add_commit("notes by hand", {**main.files, "notes.txt": b"by hand\n"}, set(main.lfs))
     writes = len(hub.writes())
     plan = release(dist["1.1.0"], hub, dry_run=True)
-    assert not plan.create_repo and plan.delete == ["rejected/train-00000-of-00001.parquet"]
-    assert "delete  rejected/train-00000-of-00001.parquet" in plan.summary() and "dry run" in plan.summary()
+    assert not plan.create_repo and plan.delete == ["notes.txt"]
+    assert "delete  notes.txt" in plan.summary() and "dry run" in plan.summary()
     assert len(hub.writes()) == writes and "v1.1.0" not in hub.repo(REPO).tags
 
 

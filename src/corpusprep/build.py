@@ -26,7 +26,7 @@ from typing import Any
 import pyarrow as pa
 
 from . import workers
-from .card import render_card
+from .card import CardError, CardOptions, Template, check_license, read_template, render_card
 from .diff import diff_versions
 from .duplicates import DEDUP_METHODS, DedupOptions, DuplicateFinder, Duplicates
 from .frames import FrameWriter, attach, read_frames
@@ -35,7 +35,7 @@ from .learned import RULE_PREFIX, BoilerplateLearner, LearnedBoilerplate, Learne
 from .locks import Busy, DatasetLock
 from .options import CleanOptions
 from .parallel import ordered_map
-from .parquet_writer import write_shards
+from .parquet_writer import write_empty_shard, write_shards
 from .readers import ReadOptions, check_inputs, read_inputs
 from .rules import RuleSet, default_rules
 from .schema import kept_row, kept_schema, raw_text, rejected_row, rejected_schema
@@ -95,6 +95,7 @@ def build_dataset(
     ray_address: str | None = None,
     learn: LearnOptions | None = None,
     dedup: DedupOptions | None = None,
+    card: CardOptions | None = None,
 ) -> BuildReport:
     """Clean every input document and write version `version` (or the `bump`ed one) of dataset `name`.
 
@@ -105,7 +106,9 @@ def build_dataset(
     far in the pass, phase "learning" or "cleaning". `engine="ray"` runs both passes on
     Ray (a local instance, or the cluster at `ray_address`); the files written are the
     same as with the local engine. The dataset is locked for the whole build: a second
-    build of `name` under the same `out` meanwhile raises `BuildError` at once.
+    build of `name` under the same `out` meanwhile raises `BuildError` at once. `card`
+    supplies what the dataset card cannot learn from the data (front matter, the curator's
+    text in a template); `license` must be one of the Hub's license ids.
     """
     check_name(name)
     if (version is None) == (bump is None):
@@ -118,6 +121,8 @@ def build_dataset(
         raise BuildError(f"unknown engine {engine!r}: use local or ray")
     if dedup is not None and dedup.method not in DEDUP_METHODS:
         raise BuildError(f"unknown duplicate method {dedup.method!r}: use {' or '.join(DEDUP_METHODS)}")
+    card = card or CardOptions()
+    template, template_text = _card_inputs(card, license)
     rules = rules or default_rules()
     options = options or CleanOptions()
     learn = learn or LearnOptions()
@@ -130,14 +135,16 @@ def build_dataset(
         version = version if version is not None else bump_version(versions[-1] if versions else None, bump or "")
         parse_version(version)
         own_output = _inside_inputs(Path(out), paths)
-        settings = _settings(paths, read_options, rules, options, license, learn, dedup, own_output)
+        settings = _settings(paths, read_options, rules, options, license, learn, dedup, own_output,
+                             card.settings(template_text))
         final = dataset_dir / version
         if final.exists():
             built = _read_manifest(final)
             if built.get("settings") == settings and not force:
                 return _noop_report(name, version, final, built)
             if not force:
-                raise BuildError(f"{name} {version} already exists at {final} with other inputs or options: "
+                raise BuildError(f"{name} {version} already exists at {final} with other "
+                                 f"{_what_differs(built.get('settings'), settings)}: "
                                  "build a new version (--version or --bump) or replace it with --force")
         tmp = dataset_dir / f".tmp-{version}-{os.getpid()}"
         shutil.rmtree(tmp, ignore_errors=True)
@@ -146,7 +153,7 @@ def build_dataset(
             report = _build_into(tmp, paths, name, version, settings, read_options, rules, options, num_proc, progress,
                                  previous=previous_version([v for v in versions if v != version], version),
                                  dataset_dir=dataset_dir, engine=engine, ray_address=ray_address, learn=learn,
-                                 dedup=dedup, own_output=own_output)
+                                 dedup=dedup, own_output=own_output, card=card, template=template)
             _checkpoint("built")
             _replace(tmp, final)
         except BaseException:
@@ -192,7 +199,8 @@ def _inside_inputs(out: Path, paths: Sequence[Path]) -> list[Path]:
 
 def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, options, num_proc, progress,
                 previous: str | None, dataset_dir: Path, engine: str, ray_address: str | None,
-                learn: LearnOptions, dedup: DedupOptions, own_output: list[Path]) -> BuildReport:
+                learn: LearnOptions, dedup: DedupOptions, own_output: list[Path], card: CardOptions = CardOptions(),
+                template: Template = Template()) -> BuildReport:
     keep = read_options.keep_columns
     scratch = tmp / ".runs"
     if engine == "ray":
@@ -237,14 +245,15 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
         raise BuildError("the inputs hold no documents")
     duplicates = finder.finish() if finder is not None else Duplicates()
     routed = _route_duplicates(kept_rows.sorted_rows(), duplicates, dedup, rejected_rows, reasons)
-    kept = write_shards(routed, kept_schema(keep), tmp / "data")
-    rejected = write_shards(rejected_rows.sorted_rows(), rejected_rows.schema, tmp / "rejected")
+    kept = _write_split(routed, kept_schema(keep), tmp / "data")
+    rejected = _write_split(rejected_rows.sorted_rows(), rejected_rows.schema, tmp / "rejected")
     shutil.rmtree(scratch, ignore_errors=True)
 
     diff = diff_versions(dataset_dir / previous, tmp) if previous else None
     if diff is not None:
         (tmp / "diff.json").write_text(json.dumps(diff, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    languages = _languages(tmp / "data")
+    distribution = _distribution(tmp / "data")
+    languages = sorted(k for k in distribution["languages"] if k)
     corpus = {
         "learned_boilerplate": learned_report.to_dict(),
         "duplicates": {**duplicates.report(), "copies_kept": dedup.keep_duplicates} if dedup.enabled else None,
@@ -268,9 +277,12 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
         },
         "bytes": {"kept": kept.uncompressed_bytes, "rejected": rejected.uncompressed_bytes},
         "diff": diff,
+        "inputs": settings["inputs"],
+        "distribution": distribution,
         **corpus,
     }
-    (tmp / "README.md").write_text(render_card(info, kept_schema(keep), rejected_rows.schema), encoding="utf-8")
+    (tmp / "README.md").write_text(render_card(info, kept_schema(keep), rejected_rows.schema, card, template),
+                                   encoding="utf-8")
     manifest = {
         "name": name,
         "version": version,
@@ -362,8 +374,32 @@ def _route_duplicates(rows: Iterator[dict[str, Any]], duplicates: Duplicates, de
         yield row
 
 
+def _write_split(rows: Iterator[dict[str, Any]], schema: pa.Schema, folder: Path):
+    """A split's shards; with no rows, one empty shard, so every version declares the same configs."""
+    written = write_shards(rows, schema, folder)
+    return written if written.files else write_empty_shard(schema, folder)
+
+
+def _card_inputs(card: CardOptions, license: str) -> tuple[Template, str | None]:
+    """Check the card's options and read its template before anything is written: one line if they cannot be used."""
+    try:
+        check_license(license)
+        card.check()
+        return read_template(card.template)
+    except CardError as exc:
+        raise BuildError(str(exc)) from None
+
+
+def _what_differs(built: dict[str, Any] | None, settings: dict[str, Any]) -> str:
+    """What the existing version was built with that this build changes: its card only, or more."""
+    if built and {k: v for k, v in built.items() if k != "card"} == {k: v for k, v in settings.items() if k != "card"}:
+        return "card options or --card-template"
+    return "inputs or options"
+
+
 def _settings(paths, read_options: ReadOptions, rules: RuleSet, options: CleanOptions, license: str,
-              learn: LearnOptions, dedup: DedupOptions, own_output: list[Path]) -> dict[str, Any]:
+              learn: LearnOptions, dedup: DedupOptions, own_output: list[Path],
+              card: dict[str, Any] | None = None) -> dict[str, Any]:
     """Everything that decides the output: equal settings mean an identical build (JSON-normalised)."""
     return json.loads(json.dumps({
         "inputs": [{"path": str(p), "sha256": _fingerprint_input(p, own_output)} for p in paths],
@@ -373,6 +409,7 @@ def _settings(paths, read_options: ReadOptions, rules: RuleSet, options: CleanOp
         "dedup_options": dataclasses.asdict(dedup),
         "rules_fingerprint": rules.fingerprint,
         "license": license,
+        "card": card,
         "corpusprep_version": _version("corpusprep"),
     }))
 
@@ -401,15 +438,32 @@ def _path_text(name: str) -> str:
     return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
-def _languages(data_dir: Path) -> list[str]:
+def _distribution(data_dir: Path) -> dict[str, Any]:
+    """Kept documents by language and by publisher (largest first, then by name), and their date range, for the card."""
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    found: set[str] = set()
+    languages: Counter[str | None] = Counter()
+    publishers: Counter[str | None] = Counter()
+    first = last = None
+    undated = 0
     for path in sorted(data_dir.glob("*.parquet")):
-        column = pq.read_table(path, columns=["language"]).column("language")
-        found.update(v for v in pc.unique(column).to_pylist() if v)
-    return sorted(found)
+        table = pq.read_table(path, columns=["language", "publisher", "date"])
+        for counter, column in ((languages, "language"), (publishers, "publisher")):
+            for item in pc.value_counts(table.column(column)).to_pylist():
+                counter[item["values"] or None] += item["counts"]
+        dates = table.column("date")
+        undated += dates.null_count
+        if dates.null_count < len(dates):
+            low, high = pc.min_max(dates).values()
+            first = min(first, low.as_py()) if first else low.as_py()
+            last = max(last, high.as_py()) if last else high.as_py()
+
+    def ranked(counter: Counter[str | None]) -> dict[str | None, int]:
+        return dict(sorted(counter.items(), key=lambda item: (-item[1], item[0] is None, item[0] or "")))
+
+    return {"languages": ranked(languages), "publishers": ranked(publishers),
+            "dates": [first.isoformat(), last.isoformat()] if first else None, "undated": undated}
 
 
 def _version(package: str) -> str | None:

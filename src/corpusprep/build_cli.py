@@ -50,7 +50,9 @@ def parser() -> argparse.ArgumentParser:
                    help="reject longer documents as too_large, unread (default: 5000000; 0: no limit)")
     p.add_argument("--doc-timeout", type=float, default=60.0, metavar="SECONDS",
                    help="reject a document whose cleaning takes longer as timeout, and go on (default: 60; 0: no limit)")
-    p.add_argument("--license", default="unknown", help="license declared in the dataset card (default: unknown)")
+    p.add_argument("--license", default="unknown",
+                   help="license declared in the dataset card, a Hub license id: apache-2.0, mit, cc-by-4.0, "
+                        "cc-by-sa-4.0, cc0-1.0, odc-by, other, ... (default: unknown)")
     p.add_argument("--num-proc", type=int, default=1, help="worker processes for cleaning (output is identical for any N)")
     p.add_argument("--engine", choices=("local", "ray"), default="local",
                    help="where to clean: local processes (default) or Ray (pip install 'corpusprep[ray]')")
@@ -72,6 +74,23 @@ def parser() -> argparse.ArgumentParser:
     corpus.add_argument("--dedup-method", default="near", metavar="{near,exact}",
                         help="near: lightly edited copies group too (MinHash, the default); exact: only bodies with "
                              "the same words, ignoring case and punctuation (faster)")
+    card = p.add_argument_group("dataset card (README.md, written at build time; see docs/build-dataset.md)")
+    card.add_argument("--card-template", type=Path, metavar="FILE",
+                      help="Markdown whose '## Section' texts go into the card's sections of the same name (Uses, "
+                           "Source data, Citation, ...; others are added); text before the first section goes under "
+                           "the title")
+    card.add_argument("--pretty-name", help="the card's title and pretty_name (default: --name)")
+    card.add_argument("--task-category", action="append", metavar="ID",
+                      help="task_categories in the front matter, a Hub task id (repeatable; default: text-generation)")
+    card.add_argument("--source-dataset", action="append", metavar="ID",
+                      help="source_datasets: original, or extended|DATASET (repeatable; default: original)")
+    card.add_argument("--language-creator", action="append", metavar="ID",
+                      help="language_creators: found, crowdsourced, expert-generated, machine-generated or other "
+                           "(repeatable; default: found)")
+    card.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag added to the card (repeatable)")
+    card.add_argument("--repo-id", metavar="OWNER/NAME",
+                      help="the Hub repo the card's loading code names, at tag vX.Y.Z (default: the --push-to-hub "
+                           "repo; without either, the folder dist/NAME/X.Y.Z)")
     p.add_argument("--force", action="store_true", help="replace an existing version built from other inputs or options")
     p.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -88,6 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if (args.private or args.dry_run) and not args.push_to_hub:
         print("build-dataset: error: --private and --dry-run only apply with --push-to-hub", file=sys.stderr)
+        return 2
+    if args.repo_id and args.push_to_hub and args.repo_id != args.push_to_hub:
+        print(f"build-dataset: error: --repo-id {args.repo_id} names another repo than --push-to-hub "
+              f"{args.push_to_hub}: the card would point readers at the wrong repo", file=sys.stderr)
         return 2
     from .language import LanguageBackendError
     from .parallel import WorkerDied
@@ -121,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
             report = build_dataset(args.inputs, args.name, args.version, bump=args.bump, out=args.out,
                                    read_options=read_options, rules=rules, options=options, license=args.license,
                                    num_proc=args.num_proc, force=args.force, progress=tick,
-                                   engine=args.engine, ray_address=args.ray_address, learn=learn, dedup=dedup)
+                                   engine=args.engine, ray_address=args.ray_address, learn=learn, dedup=dedup,
+                                   card=_card_options(args))
     except (InputError, VersionError, BuildError, UserError, LanguageBackendError) as exc:
         print(f"build-dataset: error: {exc}", file=sys.stderr)
         return 2
@@ -157,6 +181,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.push_to_hub:
             print("\n" + release.summary())
     return 0
+
+
+def _card_options(args: argparse.Namespace):
+    """The card options given; the --push-to-hub repo is the one the card's loading code names."""
+    from .card import CardOptions
+
+    given = {"task_categories": args.task_category, "source_datasets": args.source_dataset,
+             "language_creators": args.language_creator}
+    return CardOptions(pretty_name=args.pretty_name, tags=tuple(args.tag), repo_id=args.repo_id or args.push_to_hub,
+                       template=args.card_template, **{k: tuple(v) for k, v in given.items() if v})
 
 
 def _corpus_options(args: argparse.Namespace):

@@ -89,3 +89,15 @@ def write_shards(rows: Iterable[dict[str, Any]], schema: pa.Schema, folder: Path
         part.rename(final)
         files.append(final)
     return Written(tuple(files), total_rows, total_bytes)
+
+
+def write_empty_shard(schema: pa.Schema, folder: Path, split: str = "train") -> Written:
+    """One shard without rows (and without row groups) that holds `schema`: a split that exists though empty.
+
+    A zero-row row group makes `datasets`' Parquet reader ask for batches of 0 rows and
+    fail; a file with no row group at all reads as an empty table everywhere.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{split}-00000-of-00001.parquet"
+    pq.ParquetWriter(path, schema, **_writer_options()).close()
+    return Written((path,), 0, 0)
