@@ -1,7 +1,7 @@
 """Every code block of README.md and docs/ runs as a reader would run it, so a doc that drifts fails CI.
 
 A doc's blocks run top to bottom in a scratch folder that holds the inputs the docs
-name (`seeds/`, `corpus/`, `news.csv`, `news.csv.gz`, `big.jsonl`, `mysite.toml`, ...),
+name (`seeds/`, `corpus/`, `news.csv`, `news.csv.gz`, `big.jsonl`, `mysite.toml`, `card.md`, ...),
 with the loopback stand-in for the Hub (`tests/hubserver.py`), never the internet:
 - ```python blocks share one namespace per doc and run in this process;
 - ```bash blocks run with `bash -e`; the README's set-up prefix (a venv, `pip install`)
@@ -86,6 +86,7 @@ def _scratch(folder: Path) -> None:
     (folder / "big.jsonl").write_text("".join(json.dumps({"id": str(i), "text": row["content"]}) + "\n"
                                               for i, row in enumerate(rows)), encoding="utf-8")
     (folder / "keep.txt").write_text("", encoding="utf-8")
+    (folder / "card.md").write_text("## Uses\n\nFor research on how news sites reuse text.\n", encoding="utf-8")
     pack = '[pack]\nid = "{id}"\n\n[[boilerplate]]\nid = "promo"\nzone = "tail"\npatterns = [\'Buy the book\\.\']\n'
     for name in ("mysite", "a", "b"):
         (folder / f"{name}.toml").write_text(pack.format(id=name), encoding="utf-8")
