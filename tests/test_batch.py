@@ -66,21 +66,22 @@ def test_features_are_the_types_a_build_writes_for_the_kept_config(tmp_path):
     assert {name: ours[name] for name in shared} == {name: built[name] for name in shared}
 
 
-def test_other_input_columns_are_kept_and_none_is_overwritten():
+def test_other_input_columns_are_kept_and_a_renamed_one_survives():
     seed = (SEEDS / "000_c2bbe43d8b8d3bed.txt").read_text(encoding="utf-8")
     ds = datasets.Dataset.from_dict({"text": [seed, None], "title": ["given title", None], "url": ["u0", "u1"]})
+    ds = ds.rename_column("title", "input_title")  # a column named like a cleaned field is replaced, as map does
 
     out = ds.map(clean_batch, batched=True, features=features(ds.features), fn_kwargs={"options": FAST})
 
-    assert out[0]["title"] == clean(seed, options=FAST).title  # the cleaned field keeps its name...
-    assert out[0]["input_title"] == "given title"  # ...and the input's value stays beside it
+    assert out.features == features(ds.features) and set(out.column_names) == set(features()) | {"input_title", "url"}
+    assert out[0]["title"] == clean(seed, options=FAST).title and out[0]["input_title"] == "given title"
     assert out[0]["url"] == "u0" and out[0]["raw"] == seed and out[0]["text"] == clean(seed, options=FAST).text
     assert out[1]["rejected"] == "no_text" and out[1]["text"] == "" and out[1]["raw"] == ""
 
 
 def test_another_text_column_and_only_the_cleaned_columns():
     seed = (SEEDS / "000_c2bbe43d8b8d3bed.txt").read_text(encoding="utf-8")
-    ds = datasets.Dataset.from_dict({"content": [seed], "domain": ["wsws.org"]})
+    ds = datasets.Dataset.from_dict({"content": [seed], "domain": ["wsws.org"], "title": ["as scraped"]})
 
     out = ds.map(clean_batch, batched=True, remove_columns=ds.column_names, features=features(),
                  fn_kwargs={"text_column": "content", "options": FAST})

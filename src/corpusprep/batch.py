@@ -5,8 +5,9 @@ each written chunk's types from its values, so a column that is null in the firs
 1,000 rows becomes type `null` and the first real value crashes the map; dates come
 out as ISO strings; and the cleaned body silently replaces the raw `text`.
 `clean_batch` returns the columns a build writes, with the build's types (from
-`schema.KEPT_FIELDS`), keeps the raw text as `raw`, and keeps any input column whose
-name it would overwrite as `input_<name>` (the build's rule for carried columns).
+`schema.KEPT_FIELDS`), and keeps the raw text as `raw`. Its output columns are the same
+for every input, so `features()` can describe them before any row is cleaned (an input
+column of the same name is replaced, as `map` replaces any column a function returns).
 
 This module imports pyarrow; `corpusprep` loads it only when `clean_batch` or
 `features` is first asked for, and `datasets` is imported only inside `features()`.
@@ -37,32 +38,20 @@ CLEANED_FIELDS: tuple[tuple[str, pa.DataType], ...] = tuple(
 _CLEANED_NAMES = tuple(name for name, _ in CLEANED_FIELDS)
 
 
-def input_name(column: str, text_column: str = "text") -> str | None:
-    """What an input column is called after `clean_batch`: itself, `input_<name>` when a
-    cleaned field takes its name, or None for the text column itself (kept as `raw`)."""
-    if column == text_column:
-        return None if column in _CLEANED_NAMES else column
-    return f"input_{column}" if column in _CLEANED_NAMES else column
-
-
-def features(input_features: Mapping[str, Any] | None = None, text_column: str = "text"):
+def features(input_features: Mapping[str, Any] | None = None):
     """The `datasets.Features` of what `ds.map(clean_batch, batched=True)` gives.
 
     Without `input_features`: the cleaned columns only, which is the whole output for a
-    dataset whose only column is its text, or with `remove_columns=ds.column_names`.
-    With `ds.features`: the input's columns too, renamed as `clean_batch` renames them.
-    Passing it as `map(features=...)` fixes every column's type before any row is
-    written, so a column null in the first rows no longer crashes the map.
+    dataset whose only column is `text`, or with `remove_columns=ds.column_names`.
+    With `ds.features`: the input's other columns too (those a cleaned column replaces
+    left out). Passing it as `map(features=...)` fixes every column's type before any
+    row is written, so a column null in the first 1,000 rows no longer crashes the map.
     """
     from datasets import Features
 
     cleaned = Features.from_arrow_schema(pa.schema(list(CLEANED_FIELDS)))
-    out: dict[str, Any] = {}
-    for column, feature in (input_features or {}).items():
-        name = input_name(column, text_column)
-        if name is not None and name not in cleaned:
-            out[name] = feature
-    return Features({**cleaned, **out})
+    kept = {column: feature for column, feature in (input_features or {}).items() if column not in cleaned}
+    return Features({**kept, **cleaned})
 
 
 def clean_batch(batch: Mapping[str, list[Any]], text_column: str = "text", *, rules: RuleSet | None = None,
@@ -72,9 +61,8 @@ def clean_batch(batch: Mapping[str, list[Any]], text_column: str = "text", *, ru
     Each row's `text_column` is cleaned as `clean()` would; the result has one value per
     row for every column of `features()`: `text` is the cleaned body, `raw` the input
     text, `rejected` None for a document to keep (else why not: `too_short`, `no_text`
-    for a row whose text is not a string…). Input columns named like a cleaned field
-    come back as `input_<name>`. Pass `text_column`, `rules` or `options` with
-    `fn_kwargs`.
+    for a row whose text is not a string…). Pass `text_column`, `rules` or `options`
+    with `fn_kwargs`.
     """
     if text_column not in batch:
         raise KeyError(f"the batch has no column {text_column!r} (columns: {', '.join(sorted(batch))}); "
@@ -83,10 +71,6 @@ def clean_batch(batch: Mapping[str, list[Any]], text_column: str = "text", *, ru
     for raw in batch[text_column]:
         for name, value in cleaned_row(raw, rules=rules, options=options).items():
             out[name].append(value)
-    for column, values in batch.items():
-        name = input_name(column, text_column)
-        if name is not None and name != column:
-            out[name] = list(values)
     return out
 
 
