@@ -3,10 +3,11 @@
 Folders of .txt/.md/.html files, JSON Lines, CSV (both optionally gzipped), Parquet,
 a dataset saved by `datasets.save_to_disk`, or a local Hub-layout folder (Parquet or
 JSONL files under it); the same on any storage fsspec reaches, given as a URL
-(`hf://datasets/OWNER/NAME`, `s3://bucket/corpus/`, `memory://…`). Records are yielded one at a time, so a corpus larger than
-memory can be read. A problem with the whole input (a missing path, a missing column)
-raises `InputError`, one clear line; a problem with one record (undecodable bytes, a
-row without text) becomes a record the cleaner rejects with a reason.
+(`hf://datasets/OWNER/NAME`, `s3://bucket/corpus/`, `memory://…`). Records are
+yielded one at a time, so a corpus larger than memory can be read. A problem with the
+whole input (a missing path, a missing column) raises `InputError`, one clear line; a
+problem with one record (undecodable bytes, a row without text) becomes a record the
+cleaner rejects with a reason.
 """
 
 from __future__ import annotations
