@@ -15,9 +15,10 @@ from .pipeline import clean
 from .rules import RuleError, RuleSet, default_rules, load_rules
 
 __version__ = "0.2.0"
-# These import pyarrow or huggingface_hub: loaded only when first asked for.
+# These import pyarrow or huggingface_hub (and `features()` datasets): loaded only when first asked for.
 _LAZY = {"build_dataset": "build", "BuildError": "build", "BuildReport": "build",
-         "publish": "hub", "PublishError": "hub", "PublishReport": "hub"}
+         "publish": "hub", "PublishError": "hub", "PublishReport": "hub",
+         "clean_batch": "batch", "features": "batch"}
 
 
 def __getattr__(name: str):
@@ -40,8 +41,10 @@ __all__ = [
     "RuleError",
     "RuleSet",
     "clean",
+    "clean_batch",
     "default_rules",
     "explain",
+    "features",
     "learn_boilerplate",
     "load_rules",
     "build_dataset",

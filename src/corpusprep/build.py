@@ -36,7 +36,7 @@ from .locks import Busy, DatasetLock
 from .options import CleanOptions
 from .parallel import ordered_map
 from .parquet_writer import write_empty_shard, write_shards
-from .readers import ReadOptions, check_inputs, read_inputs
+from .readers import ReadOptions, as_input, check_inputs, is_url, read_inputs, url_files
 from .rules import RuleSet, default_rules
 from .schema import kept_row, kept_schema, raw_text, rejected_row, rejected_schema
 from .seen_ids import SeenIds
@@ -113,7 +113,7 @@ def build_dataset(
     check_name(name)
     if (version is None) == (bump is None):
         raise VersionError("give exactly one of a version (X.Y.Z) or a bump (major, minor, patch)")
-    paths = [Path(p) for p in inputs]
+    paths = [as_input(p) for p in inputs]  # a URL (hf://, s3://) stays text: Path would fold its //
     check_inputs(paths)
     if num_proc < 1:
         raise BuildError(f"--num-proc must be 1 or more, not {num_proc}")
@@ -192,7 +192,7 @@ def _inside_inputs(out: Path, paths: Sequence[Path]) -> list[Path]:
     root = out.resolve()
     found = []
     for path in paths:
-        if path.is_dir() and root != path.resolve() and root.is_relative_to(path.resolve()):
+        if not is_url(path) and path.is_dir() and root != path.resolve() and root.is_relative_to(path.resolve()):
             found.append(path / root.relative_to(path.resolve()))
     return found
 
@@ -414,17 +414,20 @@ def _settings(paths, read_options: ReadOptions, rules: RuleSet, options: CleanOp
     }))
 
 
-def _fingerprint_input(path: Path, skip: Sequence[Path] = ()) -> str:
+def _fingerprint_input(path: Path | str, skip: Sequence[Path] = ()) -> str:
     """The sha256 of an input's file names and contents, leaving out the build's own output folder.
 
     A file that cannot be read counts as its name and the error: the reader rejects it as
     `unreadable`, and the fingerprint changes once it can be read.
     """
     digest = hashlib.sha256()
-    files = [path] if path.is_file() else sorted(
-        p for p in path.rglob("*") if not any(p.is_relative_to(folder) for folder in skip) and p.is_file())
-    for file in files:
-        relative = file.name if file == path else file.relative_to(path).as_posix()
+    if is_url(path):  # the same, through fsspec (its content read once more: no storage gives every file a hash)
+        entries = url_files(path)
+    else:
+        files = [path] if path.is_file() else sorted(
+            p for p in path.rglob("*") if not any(p.is_relative_to(folder) for folder in skip) and p.is_file())
+        entries = [(file.name if file == path else file.relative_to(path).as_posix(), file) for file in files]
+    for relative, file in entries:
         try:
             content = sha256_file(file)
         except OSError as exc:

@@ -13,6 +13,8 @@ import json
 import sys
 from pathlib import Path
 
+from .readers import as_input
+
 EXAMPLES = """examples:
   build-dataset seeds/ --name wsws-syria --version 1.0.0
   build-dataset seeds/ --name wsws-syria --bump minor            # next version after the newest in dist/
@@ -30,8 +32,9 @@ def parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
-                   help="folders of .txt/.md/.html files, .jsonl/.csv (optionally .gz), .parquet, a save_to_disk folder")
+    p.add_argument("inputs", nargs="+", type=as_input, metavar="INPUT",
+                   help="folders of .txt/.md/.html files, .jsonl/.csv (optionally .gz), .parquet, a save_to_disk folder; "
+                        "or any of these as an fsspec URL (hf://datasets/OWNER/NAME, s3://...)")
     p.add_argument("--name", required=True, help="dataset name: the folder under --out")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--version", help="version to build, X.Y.Z")

@@ -13,13 +13,15 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .readers import TEXT_SUFFIXES
+from .readers import TABLE_SUFFIXES, TEXT_SUFFIXES, as_input, is_url
 
 EXAMPLES = """examples:
   corpusprep clean seeds/                 summary table of the bundled seeds
   corpusprep clean seeds/ --json          one JSON document per line
   corpusprep clean article.html --rules mysite.toml
+  corpusprep clean news.csv --text-column content --id-column id --json   one JSON object per row
   corpusprep explain seeds/002_e169762a8f106654.txt
+  corpusprep explain corpus.parquet       every row, each under a line naming its id
   corpusprep diff dist/news/1.0.0 dist/news/1.1.0
   corpusprep publish dist/news/1.1.0 alice/news --dry-run
 """
@@ -38,10 +40,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     clean_cmd = sub.add_parser("clean", help="clean files or folders and print a summary (or JSON lines)")
-    clean_cmd.add_argument("paths", nargs="+", type=Path, help=f"files or folders (recursive: {', '.join(TEXT_SUFFIXES)})")
+    clean_cmd.add_argument("paths", nargs="+", type=as_input,
+                           help="files or folders, read as build-dataset reads them (text files, one document each; "
+                                ".jsonl/.csv/.parquet files, one per row), or fsspec URLs")
     clean_cmd.add_argument("--json", action="store_true", help="print one JSON object per document instead of a table")
-    explain_cmd = sub.add_parser("explain", help="show what clean() removes from one file, and why")
-    explain_cmd.add_argument("path", type=Path)
+    explain_cmd = sub.add_parser("explain", help="show what clean() removes from one file (or each row of a table), and why")
+    explain_cmd.add_argument("path", type=as_input, help="a text file, or a .jsonl/.csv/.parquet file (every row)")
     diff_cmd = sub.add_parser("diff", help="compare two built versions (ids added, removed, changed; fields changed)")
     diff_cmd.add_argument("old", type=Path, help="a version folder, e.g. dist/news/1.0.0")
     diff_cmd.add_argument("new", type=Path, help="a version folder, e.g. dist/news/1.1.0")
@@ -61,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     for command in (clean_cmd, explain_cmd):
         command.add_argument("--rules", action="append", type=Path, default=[], metavar="PACK.toml",
                              help="an extra rule pack (repeatable); it takes priority over the built-in packs")
+        command.add_argument("--text-column", default="text", help="column holding the article in table files (default: text)")
+        command.add_argument("--id-column", help="column holding each row's id (default: file name and row number)")
     args = parser.parse_args(argv)
     try:
         if args.command == "diff":
@@ -69,12 +75,12 @@ def main(argv: list[str] | None = None) -> int:
             return _publish(args.version_dir, args.repo_id, private=args.private, dry_run=args.dry_run, as_json=args.json,
                             timeout=args.timeout)
         rules = load_rules_or_fail(args.rules)
-        if args.command == "explain":
-            from .explain import explain
+        from .readers import ReadOptions
 
-            sys.stdout.write(explain(_read(args.path), rules=rules))
-            return 0
-        return _clean(args.paths, rules, as_json=args.json)
+        read_options = ReadOptions(text_column=args.text_column, id_column=args.id_column)
+        if args.command == "explain":
+            return _explain(args.path, rules, read_options)
+        return _clean(args.paths, rules, read_options, as_json=args.json)
     except UserError as exc:
         print(f"corpusprep: error: {exc}", file=sys.stderr)
         return 2
@@ -145,35 +151,64 @@ def _publish(version_dir: Path, repo_id: str, *, private: bool, dry_run: bool, a
     return 0
 
 
-def _files(paths: list[Path]) -> list[Path]:
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES))
-        elif path.exists():
-            files.append(path)
-        else:
-            raise UserError(f"no such file or folder: {path}")
-    if not files:
-        raise UserError(f"no {'/'.join(TEXT_SUFFIXES)} files in {', '.join(map(str, paths))}")
-    return files
+def _as_one_document(path) -> bool:
+    """A local file named neither as a text file nor as a table: cleaned whole, as `clean` always did."""
+    return not is_url(path) and path.is_file() and not path.name.lower().endswith(TEXT_SUFFIXES + TABLE_SUFFIXES)
 
 
-def _clean(paths: list[Path], rules, as_json: bool) -> int:
+def _records(paths: list, read_options):
+    """Every document of the inputs, read as `build-dataset` reads them (`readers.read_inputs`): a text file is
+    one document, a table file (.jsonl, .csv, .parquet) one per row. All inputs are checked before the first is read."""
+    from .readers import InputError, RawRecord, check_inputs, read_inputs
+    from .hashing import sha256_of
+
+    try:
+        check_inputs([p for p in paths if not _as_one_document(p)])
+        for path in paths:
+            if _as_one_document(path):
+                raw = _read(path)
+                yield RawRecord(path.name, raw, str(path), sha256_of(raw))
+            else:
+                yield from read_inputs([path], read_options)
+    except InputError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _document(record, rules):
+    """`clean()` of a record; a record the readers could not make a document of is rejected with their reason."""
+    from .document import Document
     from .pipeline import clean
 
+    return Document(rejected=record.problem) if record.problem else clean(record.raw, rules=rules)
+
+
+def _explain(path, rules, read_options) -> int:
+    """A text file as `explain()` renders it; the documents of a table file (or URL) each under `==> id <==`."""
+    from .explain import explain
+
+    if not is_url(path) and (path.is_dir() or not path.exists() or not path.name.lower().endswith(TABLE_SUFFIXES)):
+        sys.stdout.write(explain(_read(path), rules=rules))
+        return 0
+    for number, record in enumerate(_records([path], read_options)):
+        sys.stdout.write(("\n" if number else "") + f"==> {record.id} <==\n")
+        sys.stdout.write(f"rejected: {record.problem}\n" if record.problem else explain(record.raw, rules=rules))
+    return 0
+
+
+def _clean(paths: list, rules, read_options, as_json: bool) -> int:
     counts: Counter[str] = Counter()
     rules_fired: Counter[str] = Counter()
-    for path in _files(paths):
-        doc = clean(_read(path), rules=rules)
+    for record in _records(paths, read_options):
+        doc = _document(record, rules)
         counts[doc.rejected or "kept"] += 1
         rules_fired.update(r.rule for r in doc.removed)
         if as_json:
-            print(json.dumps({"path": str(path), **doc.to_dict()}, ensure_ascii=False, sort_keys=True))
+            print(json.dumps({"id": record.id, "path": record.source, **doc.to_dict()}, ensure_ascii=False,
+                             sort_keys=True))
         else:
             title = (doc.title or "")[:48]
             verdict = doc.rejected or "kept"
-            print(f"{path.name[:32]:<32}  {verdict:<9}  {doc.language or '-':<4}  {str(doc.date or '-'):<10}  "
+            print(f"{record.id[:32]:<32}  {verdict:<9}  {doc.language or '-':<4}  {str(doc.date or '-'):<10}  "
                   f"{len(doc.text.split()):>6} words  {len(doc.removed):>3} removed  {title}")
     if not as_json:
         total = sum(counts.values())

@@ -2,10 +2,12 @@
 
 Folders of .txt/.md/.html files, JSON Lines, CSV (both optionally gzipped), Parquet,
 a dataset saved by `datasets.save_to_disk`, or a local Hub-layout folder (Parquet or
-JSONL files under it). Records are yielded one at a time, so a corpus larger than
-memory can be read. A problem with the whole input (a missing path, a missing column)
-raises `InputError`, one clear line; a problem with one record (undecodable bytes, a
-row without text) becomes a record the cleaner rejects with a reason.
+JSONL files under it); the same on any storage fsspec reaches, given as a URL
+(`hf://datasets/OWNER/NAME`, `s3://bucket/corpus/`, `memory://…`). Records are
+yielded one at a time, so a corpus larger than memory can be read. A problem with the
+whole input (a missing path, a missing column) raises `InputError`, one clear line; a
+problem with one record (undecodable bytes, a row without text) becomes a record the
+cleaner rejects with a reason.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import gzip
 import io
 import json
 import os
+import posixpath
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,25 +65,41 @@ class ReadOptions:
     site_column: str | None = None
 
 
-def check_inputs(paths: Sequence[Path]) -> None:
+def is_url(value: object) -> bool:
+    """Whether an input is an fsspec URL (`hf://…`, `s3://…`) rather than a local path."""
+    return isinstance(value, str) and "://" in value
+
+
+def as_input(value: str | Path) -> str | Path:
+    """An input as the readers take it: a URL stays text (`Path` would fold its `//`), anything else is a `Path`."""
+    return value if is_url(value) else Path(value)
+
+
+def check_inputs(paths: Sequence[str | Path]) -> None:
     """Refuse missing paths and unsupported files before any work starts."""
     if not paths:
         raise InputError("no input given")
-    for path in paths:
+    for path in map(as_input, paths):
+        if is_url(path):
+            _check_url(path)
+            continue
         if not path.exists():
             raise InputError(f"no such file or folder: {path}")
         if path.is_file() and _kind(path) is None:
             raise InputError(f"unsupported input {path}: use {', '.join(TEXT_SUFFIXES + TABLE_SUFFIXES)}, or a folder")
 
 
-def count_documents(paths: Sequence[Path]) -> int | None:
+def count_documents(paths: Sequence[str | Path]) -> int | None:
     """How many records the inputs hold, when that is cheap to know (for a progress ETA), else None.
 
     Text files and Parquet row counts are known without reading; JSON Lines and CSV are not.
-    It follows the same choice of files as `read_inputs`.
+    It follows the same choice of files as `read_inputs`; a URL is not counted (each file
+    would be one more request).
     """
     total = 0
-    for path in paths:
+    for path in map(as_input, paths):
+        if is_url(path):
+            return None
         if path.is_dir() and (path / "state.json").is_file():
             return None
         texts, tables = ([path], []) if path.is_file() and _kind(path) == "text" else _members(path)[:2]
@@ -96,11 +115,11 @@ def count_documents(paths: Sequence[Path]) -> int | None:
     return total
 
 
-def read_inputs(paths: Sequence[Path], options: ReadOptions = ReadOptions()) -> Iterator[RawRecord]:
+def read_inputs(paths: Sequence[str | Path], options: ReadOptions = ReadOptions()) -> Iterator[RawRecord]:
     """Yield every record of every input, lazily, in a stable order."""
     check_inputs(paths)
-    for path in paths:
-        yield from _read_path(path, options)
+    for path in map(as_input, paths):
+        yield from _read_url(path, options) if is_url(path) else _read_path(path, options)
 
 
 def _read_path(path: Path, options: ReadOptions) -> Iterator[RawRecord]:
@@ -174,7 +193,13 @@ def _hub_data_files(root: Path) -> list[Path]:
     card = root / "README.md"
     if not card.is_file():
         return []
-    text = card.read_text(encoding="utf-8", errors="replace")
+    patterns = _card_patterns(card.read_text(encoding="utf-8", errors="replace"))
+    found = {p for pattern in patterns if pattern for p in root.glob(pattern) if p.is_file() and _kind(p) not in (None, "text")}
+    return sorted(found)
+
+
+def _card_patterns(text: str) -> list[str]:
+    """The `data_files` patterns of the default config in a dataset card's front matter (none without a card)."""
     if not text.startswith("---\n") or "\n---" not in text[4:]:
         return []
     import yaml
@@ -188,14 +213,12 @@ def _hub_data_files(root: Path) -> list[Path]:
         return []
     chosen = next((c for c in configs if isinstance(c, dict) and (c.get("default") or c.get("config_name") == "default")), configs[0])
     data_files = chosen.get("data_files", []) if isinstance(chosen, dict) else []
-    patterns = [data_files] if isinstance(data_files, str) else [
+    return [data_files] if isinstance(data_files, str) else [
         f if isinstance(f, str) else f.get("path", "") for f in data_files if isinstance(f, (str, dict))
     ]
-    found = {p for pattern in patterns if pattern for p in root.glob(pattern) if p.is_file() and _kind(p) not in (None, "text")}
-    return sorted(found)
 
 
-def _kind(path: Path) -> str | None:
+def _kind(path: Path | RemoteFile) -> str | None:
     name = path.name.lower()
     if name.endswith(TEXT_SUFFIXES):
         return "text"
@@ -221,15 +244,18 @@ def _path_text(name: str) -> str:
     return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
-def _open_text(path: Path) -> io.TextIOBase:
+def _open_text(path: Path | RemoteFile) -> io.TextIOBase:
     """A table file as text: UTF-8, or the UTF-16 its byte-order mark announces; a UTF-8 BOM is skipped."""
-    binary = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
+    if isinstance(path, RemoteFile):
+        binary = path.open("rb")
+    else:
+        binary = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
     start = binary.peek(4)[:4] if hasattr(binary, "peek") else b""
     encoding = "utf-16" if start.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
     return io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")
 
 
-def _table(path: Path, kind: str, options: ReadOptions, prefix: str) -> Iterator[RawRecord]:
+def _table(path: Path | RemoteFile, kind: str, options: ReadOptions, prefix: str) -> Iterator[RawRecord]:
     rows: Iterable[dict[str, Any]]
     if kind == "jsonl":
         rows = _jsonl_rows(path)
@@ -240,7 +266,7 @@ def _table(path: Path, kind: str, options: ReadOptions, prefix: str) -> Iterator
     yield from _records(rows, options, _path_text(str(path)), _path_text(prefix))
 
 
-def _jsonl_rows(path: Path) -> Iterator[dict[str, Any]]:
+def _jsonl_rows(path: Path | RemoteFile) -> Iterator[dict[str, Any]]:
     try:
         with _open_text(path) as handle:
             for number, line in enumerate(handle, 1):
@@ -256,7 +282,7 @@ def _jsonl_rows(path: Path) -> Iterator[dict[str, Any]]:
         raise InputError(f"cannot read {path}: {exc}") from None
 
 
-def _csv_rows(path: Path) -> Iterator[dict[str, Any]]:
+def _csv_rows(path: Path | RemoteFile) -> Iterator[dict[str, Any]]:
     csv.field_size_limit(sys.maxsize)
     try:
         with _open_text(path) as handle:
@@ -265,15 +291,23 @@ def _csv_rows(path: Path) -> Iterator[dict[str, Any]]:
         raise InputError(f"cannot read {path}: {exc}") from None
 
 
-def _parquet_rows(path: Path) -> Iterator[dict[str, Any]]:
+def _parquet_rows(path: Path | RemoteFile) -> Iterator[dict[str, Any]]:
     import pyarrow.parquet as pq
 
+    handle = None
     try:
-        parquet = pq.ParquetFile(path)
+        handle = path.open("rb") if isinstance(path, RemoteFile) else None
+        parquet = pq.ParquetFile(path if handle is None else handle)
     except Exception as exc:  # pyarrow raises several types for a bad file
+        if handle is not None:
+            handle.close()
         raise InputError(f"cannot read {path} as Parquet: {exc}") from None
-    for group in range(parquet.metadata.num_row_groups):
-        yield from _row_group(parquet, group)
+    try:
+        for group in range(parquet.metadata.num_row_groups):
+            yield from _row_group(parquet, group)
+    finally:
+        if handle is not None:
+            handle.close()
 
 
 def _row_group(parquet: Any, group: int) -> Iterator[dict[str, Any]]:
@@ -294,7 +328,7 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
 
 
-def _saved_dataset(path: Path, options: ReadOptions) -> Iterator[RawRecord]:
+def _saved_dataset(path: Path | RemoteFile, options: ReadOptions) -> Iterator[RawRecord]:
     """A `datasets.save_to_disk` folder: Arrow files, read through `datasets` itself."""
     from datasets import load_from_disk
 
@@ -364,3 +398,138 @@ def _check_columns(row: dict[str, Any], options: ReadOptions, source: str) -> No
     if missing:
         columns = ", ".join(sorted(row)[:20])
         raise InputError(f"{source} has no column {', '.join(missing)} (columns: {columns}); see --text-column/--id-column/--site-column/--keep-columns")
+
+
+# Inputs given as URLs: the same formats and the same choice of files as local paths, read through fsspec.
+
+
+@dataclass(frozen=True)
+class RemoteFile:
+    """A file (or folder) behind an fsspec URL, with the few `Path` methods the readers use."""
+
+    fs: Any
+    path: str  # as the filesystem spells it ("datasets/OWNER/NAME/data/x.parquet")
+    url: str  # as the user spelled it, for ids, sources and messages
+
+    @property
+    def name(self) -> str:
+        return posixpath.basename(self.path.rstrip("/"))
+
+    def __str__(self) -> str:
+        return self.url
+
+    def open(self, mode: str = "rb") -> io.BufferedIOBase:
+        """The file's bytes (gunzipped for a .gz name), buffered so a byte-order mark can be peeked at.
+
+        Any failure of the storage is an `OSError`: the callers treat it as they treat a local file's.
+        """
+        try:
+            compression = "gzip" if self.name.lower().endswith(".gz") else None
+            handle = self.fs.open(self.path, "rb", compression=compression)
+        except OSError:
+            raise
+        except Exception as exc:  # each filesystem has its own errors (HTTP, credentials)
+            raise OSError(f"{self.url}: {_first_line(exc)}") from None
+        return handle if hasattr(handle, "peek") else io.BufferedReader(handle)
+
+    def child(self, relative: str) -> RemoteFile:
+        return RemoteFile(self.fs, f"{self.path.rstrip('/')}/{relative}", f"{self.url.rstrip('/')}/{relative}")
+
+
+def remote(url: str) -> RemoteFile:
+    """The location a URL names; an unknown protocol or a filesystem package not installed is an `InputError`."""
+    try:
+        from fsspec.core import url_to_fs
+
+        fs, path = url_to_fs(url)
+    except Exception as exc:  # ValueError (unknown protocol), ImportError (install s3fs), a bad repo id
+        raise InputError(f"cannot read {url}: {_first_line(exc)}") from None
+    return RemoteFile(fs, path.rstrip("/") or path, url.rstrip("/") if path.rstrip("/") else url)
+
+
+def _ask(url: str, question: Callable[[], Any]) -> Any:
+    """One call to the storage; its failure (network, credentials) is an `InputError` naming the URL."""
+    try:
+        return question()
+    except Exception as exc:
+        raise InputError(f"cannot read {url}: {_first_line(exc)}") from None
+
+
+def _check_url(url: str) -> None:
+    where = remote(url)
+    if not _ask(url, lambda: where.fs.exists(where.path)):
+        raise InputError(f"no such file or folder: {url}")
+    if _ask(url, lambda: where.fs.isfile(where.path)) and _kind(where) is None:
+        raise InputError(f"unsupported input {url}: use {', '.join(TEXT_SUFFIXES + TABLE_SUFFIXES)}, or a folder")
+
+
+def url_files(url: str) -> list[tuple[str, RemoteFile]]:
+    """Every file below a URL (or the file it names), as (path relative to it, file), sorted: what a fingerprint reads."""
+    where = remote(url)
+    if _ask(url, lambda: where.fs.isfile(where.path)):
+        return [(where.name, where)]
+    found = _ask(url, lambda: where.fs.find(where.path, withdirs=False))
+    prefix = where.path.rstrip("/") + "/"
+    relative = sorted(p[len(prefix):] for p in found if p.startswith(prefix))
+    return [(rel, where.child(rel)) for rel in relative]
+
+
+def _read_url(url: str, options: ReadOptions) -> Iterator[RawRecord]:
+    """Like `_read_path`, for a URL: one file, a saved dataset, a Hub-layout folder, or a folder of text files."""
+    where = remote(url)
+    fs = where.fs
+    if _ask(url, lambda: fs.isfile(where.path)):
+        kind = _kind(where)
+        parent = posixpath.basename(posixpath.dirname(where.path))
+        if kind == "text":
+            yield _remote_text(where, where.name, parent)
+        else:
+            yield from _table(where, kind, options, prefix=where.name)
+        return
+    files = [(rel, file) for rel, file in url_files(url) if not any(part.startswith(".") for part in rel.split("/"))]
+    names = {rel for rel, _ in files}
+    if {"dataset_info.json", "state.json"} <= names:
+        yield from _saved_dataset(where, options)
+        return
+    tables = _remote_card_files(where, names) or [
+        (rel, f) for rel, f in files if _kind(f) not in (None, "text") and not ("/" not in rel and rel.endswith(".json"))
+    ]
+    texts = [(rel, f) for rel, f in files if _kind(f) == "text" and f.name.lower() != "readme.md"]
+    if tables and not texts:
+        for rel, table in tables:
+            yield from _table(table, _kind(table), options, prefix=rel)
+        return
+    if not texts:
+        raise InputError(f"no {'/'.join(TEXT_SUFFIXES)} files or data files in {url}")
+    for rel, text_file in texts:
+        yield _remote_text(text_file, rel, posixpath.join(where.name, posixpath.dirname(rel)).rstrip("/"))
+
+
+def _remote_card_files(root: RemoteFile, names: set[str]) -> list[tuple[str, RemoteFile]]:
+    """The data files of the default config the folder's dataset card declares (see `_hub_data_files`)."""
+    if "README.md" not in names:
+        return []
+    card = root.child("README.md")
+    try:
+        with card.open() as handle:
+            text = handle.read().decode("utf-8", errors="replace")
+    except OSError:
+        return []
+    prefix = root.path.rstrip("/") + "/"
+    found: set[str] = set()
+    for pattern in _card_patterns(text):
+        if pattern:
+            found.update(p[len(prefix):] for p in _ask(root.url, lambda: root.fs.glob(prefix + pattern))
+                         if p.startswith(prefix))
+    chosen = sorted(rel for rel in found if rel in names and _kind(root.child(rel)) not in (None, "text"))
+    return [(rel, root.child(rel)) for rel in chosen]
+
+
+def _remote_text(file: RemoteFile, record_id: str, site: str) -> RawRecord:
+    try:
+        with file.open() as handle:
+            data = handle.read()
+    except OSError as exc:
+        return RawRecord(record_id, b"", file.url, sha256_of(b""), problem=f"unreadable: {exc.strerror or exc}",
+                         site=site)
+    return RawRecord(record_id, data, file.url, sha256_of(data), site=site)
