@@ -74,6 +74,10 @@ def parser() -> argparse.ArgumentParser:
                              "the same words, ignoring case and punctuation (faster)")
     p.add_argument("--force", action="store_true", help="replace an existing version built from other inputs or options")
     p.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
+    from .cli import tool_version
+
+    p.add_argument("-V", "--tool-version", action="version", version=f"build-dataset (corpusprep) {tool_version()}",
+                   help="print corpusprep's version and exit (--version is the dataset's)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     hub = p.add_argument_group("release on the Hugging Face Hub")
     hub.add_argument("--push-to-hub", metavar="OWNER/NAME",
