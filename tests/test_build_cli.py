@@ -119,3 +119,16 @@ def test_corpusprep_diff_compares_two_built_versions(tmp_path):
     missing = subprocess.run([sys.executable, "-m", "corpusprep.cli", "diff", "dist/s/1.0.0", "dist/s/9.9.9"],
                              capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert missing.returncode == 2 and "not a built version" in missing.stderr
+
+
+def test_each_tool_prints_its_own_version(tmp_path):
+    from importlib import metadata
+
+    version = metadata.version("corpusprep")
+    tool = subprocess.run([sys.executable, "-m", "corpusprep.cli", "--version"], capture_output=True, text=True,
+                          timeout=60)
+    assert (tool.returncode, tool.stdout, tool.stderr) == (0, f"corpusprep {version}\n", "")
+    for flag in ("-V", "--tool-version"):  # --version is the dataset's version to build
+        result = build(flag, cwd=tmp_path)
+        assert (result.returncode, result.stdout, result.stderr) == (0, f"build-dataset (corpusprep) {version}\n", "")
+    assert not (tmp_path / "dist").exists()

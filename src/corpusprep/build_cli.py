@@ -96,6 +96,10 @@ def parser() -> argparse.ArgumentParser:
                            "repo; without either, the folder dist/NAME/X.Y.Z)")
     p.add_argument("--force", action="store_true", help="replace an existing version built from other inputs or options")
     p.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
+    from .cli import tool_version
+
+    p.add_argument("-V", "--tool-version", action="version", version=f"build-dataset (corpusprep) {tool_version()}",
+                   help="print corpusprep's version and exit (--version is the dataset's)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     hub = p.add_argument_group("release on the Hugging Face Hub")
     hub.add_argument("--push-to-hub", metavar="OWNER/NAME",
@@ -220,40 +224,65 @@ def _corpus_options(args: argparse.Namespace):
 
 
 class _progress:
-    """A tqdm bar on stderr with documents per second (and an ETA when the input size is known); shown only for runs longer than a moment."""
+    """One tqdm bar per pass over the inputs ("learning", then "cleaning") on stderr, only when stderr is a terminal.
 
-    def __init__(self, disabled: bool, inputs: list[Path]):
-        self.disabled = disabled
+    Why one bar each: a bar reused across passes redrew stale states and, never shown
+    after its reset, was left at 0 with the summary glued to it. Each bar is closed at its
+    true count (and a newline) before the next pass or the summary prints. In a pipe or a
+    log file no bar is drawn: redraws there are only noise.
+    """
+
+    def __init__(self, disabled: bool, inputs: list[Path], stream=None):
+        self.stream = stream if stream is not None else sys.stderr
+        self.disabled = disabled or not _is_terminal(self.stream)
         self.inputs = inputs
         self.bar = None
+        self.phase: str | None = None
+        self.total: int | None = None
 
     def __enter__(self):
         if self.disabled:
             return None
-        from tqdm import tqdm
-
         from .readers import InputError, count_documents
 
         try:
-            total = count_documents(self.inputs)  # known for text files and Parquet: then an ETA shows
+            self.total = count_documents(self.inputs)  # known for text files and Parquet: then an ETA shows
         except (InputError, OSError):
-            total = None  # the build itself reports unreadable inputs
-        self.bar = tqdm(total=total, unit=" docs", desc="cleaning", delay=1.0, file=sys.stderr, dynamic_ncols=True)
-        done = [0]
+            self.total = None  # the build itself reports unreadable inputs
+        return self.tick
 
-        def tick(count: int, phase: str = "cleaning") -> None:
-            if phase != self.bar.desc:  # a new pass over the inputs
-                self.bar.reset(total=self.bar.total)
-                self.bar.set_description_str(phase)
-                done[0] = 0
-            self.bar.update(count - done[0])
-            done[0] = count
+    def tick(self, count: int, phase: str = "cleaning") -> None:
+        """`count` documents of pass `phase` are done; a new phase closes the bar of the one before."""
+        if phase != self.phase:
+            self._open(phase)
+        self.bar.update(count - self.bar.n)
 
-        return tick
+    def _open(self, phase: str) -> None:
+        from tqdm import tqdm
 
-    def __exit__(self, *exc) -> None:
         if self.bar is not None:
-            self.bar.close()
+            self.total = self.bar.n  # the finished pass counted every document: the next one has an ETA
+            self._close(finished=True)
+        self.phase = phase
+        self.bar = tqdm(total=self.total, unit=" docs", desc=phase, file=self.stream, dynamic_ncols=True)
+
+    def _close(self, finished: bool) -> None:
+        """Draw the bar's last state and end its line; a finished pass shows its true count as the total."""
+        if finished and self.bar.total is not None and self.bar.n != self.bar.total:
+            self.bar.total = self.bar.n  # the input count was an estimate (e.g. a skipped output folder)
+        self.bar.close()
+        self.bar = None
+
+    def __exit__(self, exc_type, *exc) -> None:
+        if self.bar is not None:
+            self._close(finished=exc_type is None)
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False
 
 
 def summary(report) -> str:

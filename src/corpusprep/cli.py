@@ -31,6 +31,22 @@ class UserError(Exception):
     """A mistake in the command line or its inputs: reported in one line, no traceback."""
 
 
+def tool_version() -> str:
+    """corpusprep's own version: the installed distribution's, else the package's `__version__`.
+
+    Both commands print it (`corpusprep --version`, `build-dataset --tool-version`), since
+    `build-dataset --version` names the dataset version to build.
+    """
+    from importlib import metadata
+
+    try:
+        return metadata.version("corpusprep")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        from . import __version__
+
+        return __version__
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="corpusprep",
@@ -38,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"corpusprep {tool_version()}",
+                        help="print corpusprep's version and exit")
     sub = parser.add_subparsers(dest="command", required=True)
     clean_cmd = sub.add_parser("clean", help="clean files or folders and print a summary (or JSON lines)")
     clean_cmd.add_argument("paths", nargs="+", type=as_input,
