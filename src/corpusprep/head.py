@@ -11,7 +11,11 @@ or unknown text), and only then decided:
   preferred when nothing tells them apart (``meta.title``);
 - short non-prose lines above the chosen title are the site's masthead, motto or
   navigation (``chrome.masthead``); a line repeating the title is dropped (``meta.title_repeat``);
-- a bare name right under the title is the byline (``meta.byline``);
+- a bare name right under the title (or under its standfirst) is the byline, and so is a
+  label line ("Author of the article:") with the name on the next line (``meta.byline``);
+- a role, a wire agency or a social handle right under a byline is the byline's
+  ("Health Reporter", "The Canadian Press", "@jdoe"): it leaves with it (``meta.byline``);
+- a reading time ("Lesezeit: 3 Min.") is header chrome (``chrome.head``);
 - unknown text (a deck, a caption, a quotation) stays where it is.
 """
 
@@ -25,7 +29,7 @@ from typing import Any
 
 from .document import Removal
 from .found import Found
-from .header import read_header_line, tidy_fields
+from .header import is_byline_tail, read_header_line, tidy_fields
 from .notices import NOTICE_RULE, notice_share
 from .options import CleanOptions
 from .paragraphs import Para
@@ -62,6 +66,7 @@ def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
     options = options or CleanOptions()
     found = Found()
     units, zone_end = _classify(paras, rules, known, options, found)
+    _join_byline_labels(units, rules, options)
     title_at = None if known.get("title") else _choose_title(units)
     drop: dict[tuple[int, int], Removal] = {}
 
@@ -82,6 +87,7 @@ def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
             if unit.kind in ("title", "text") and _above_title(unit, rules, options):
                 remove(unit, MASTHEAD_RULE)
         _read_after_title(units[title_at + 1:], rules, options, found, remove)
+    _remove_byline_tails(units, rules, drop, remove)
     known_title = found.fields.get("title") or known.get("title")
     for unit in units:
         if known_title and unit.kind in ("title", "text") and (unit.para, unit.line) not in drop and unit.text == known_title:
@@ -163,6 +169,8 @@ def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_r
     if hit is not None:
         return Unit(i, j, line, "rule", fields=hit[2], rule=hit[0].id)
     header = read_header_line(line, rules, options.numeric_date_order)
+    if header is not None and not (header.authors or header.date):
+        return Unit(i, j, line, CHROME, score=1.0, rule=CHROME_RULE)  # a reading time alone: the page's, not the article's
     if header is not None:
         got = {k: v for k, v in (("authors", header.authors), ("date", header.date)) if v}
         return Unit(i, j, line, "header", fields=got, rule=HEADER_RULE if header.authors else DATELINE_RULE)
@@ -225,13 +233,43 @@ def _is_byline(unit: Unit) -> bool:
 
 
 def _read_after_title(after: list[Unit], rules: RuleSet, options: CleanOptions, found: Found, remove) -> None:
-    """A bare name right under the title is the byline ("Jane Doe" alone on its line)."""
-    following = next((u for u in after if u.kind != CHROME), None)
+    """A bare name right under the title, or under the standfirst under it, is the byline ("Jane Doe" alone on its line)."""
+    near = [u for u in after if u.kind != CHROME][:2]
+    if len(near) == 2 and near[0].kind in ("title", "text") and not near[0].name:
+        near = near[1:]  # a standfirst between the headline and the name
+    following = near[0] if near else None
     if following is None or not following.name or found.fields.get("authors"):
         return
     header = read_header_line(following.text, rules, options.numeric_date_order, bare_names=True)
     found.add_fields({"authors": header.authors})
     remove(following, HEADER_RULE)
+
+
+def _join_byline_labels(units: list[Unit], rules: RuleSet, options: CleanOptions) -> None:
+    """A byline label on its own line and the name on the next ("Author of the article:" / "Jordan Pike") are one byline."""
+    for label, name in zip(units, units[1:]):
+        if label.kind not in ("title", "text") or name.kind not in ("title", "text") or not label.text.rstrip().endswith(":"):
+            continue
+        if len(label.text.split()) > 6 or len(name.text.split()) > 6:
+            continue
+        header = read_header_line(label.text + " " + name.text, rules, options.numeric_date_order)
+        if header is None or not header.lead or not header.authors or header.date is not None:
+            continue
+        label.kind, label.rule, label.name = "header", HEADER_RULE, False
+        name.kind, name.rule, name.name, name.fields = "header", HEADER_RULE, False, {"authors": header.authors}
+
+
+def _remove_byline_tails(units: list[Unit], rules: RuleSet, drop: Mapping[tuple[int, int], Removal], remove) -> None:
+    """Lines right under a byline that are its role, its wire agency or its author's handle leave with it."""
+    byline = False
+    for unit in units:
+        key = (unit.para, unit.line)
+        if unit.kind == CHROME:
+            continue
+        if byline and key not in drop and unit.kind in ("title", "text") and is_byline_tail(unit.text, rules):
+            remove(unit, HEADER_RULE)
+            continue
+        byline = key in drop and (drop[key].rule == HEADER_RULE or unit.kind in ("header", "rule") and bool(unit.fields.get("authors")))
 
 
 def _is_prose(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
