@@ -271,7 +271,7 @@ def _choose_title(units: list[Unit], stopwords: frozenset[str] = frozenset()) ->
             best, best_score = n, score
     if best is not None and not units[best].heading:
         above = next((u for u in reversed(units[:best]) if u.kind != CHROME), None)
-        if above is not None and above.kind == "title" and _deck_of(units[best].text, above.text, stopwords):
+        if above is not None and above.kind == "title" and _deck_of(units[best].text, above.text, stopwords, units[best - 1] is above):
             return units.index(above)  # a standfirst or a subtitle ("Part 1") under its headline
     return best
 
@@ -285,23 +285,22 @@ def _post_title(units: list[Unit], n: int, above: Unit | None, stopwords: frozen
     return following is None or _is_byline(following)
 
 
-def _deck_of(line: str, headline: str, stopwords: frozenset[str]) -> bool:
+def _deck_of(line: str, headline: str, stopwords: frozenset[str], adjacent: bool = True) -> bool:
     """Whether `line`, right under the headline-like `headline`, is its standfirst or subtitle rather than the title.
 
     A standfirst is longer than the headline (over 11 words), or a sentence where the
     headline is headlinese: a third of its words or more are function words, and either
     the headline is in Title Case over this sentence-case line or it has far fewer
-    function words. A subtitle is six words or fewer under a longer headline. Above a
-    line, three or four words are a site's name ("World Socialist Web Site"), not the
-    headline of a deck, so only length can make such a line a deck.
+    function words. A subtitle is six words or fewer under a longer headline. Three or
+    four words are often a site's name ("World Socialist Web Site"), not a headline, so
+    only length makes a line their deck, and for three words or fewer only when nothing
+    (a navigation bar) stands between them.
     """
     size, head_size = len(line.split()), len(headline.split())
     if size <= 6 < head_size:
         return True
-    if head_size <= 3:
-        return False
     if size > max(11, head_size):
-        return True
+        return head_size > 3 or adjacent
     share = _function_share(line, stopwords)
     if size < 7 or head_size < 5 or share < 0.35:
         return False
