@@ -191,8 +191,9 @@ def is_byline_tail(line: str, rules: RuleSet) -> bool:
     """A line that belongs to the byline above it: a role, a desk or a wire agency ("Health Reporter",
     "La Presse Canadienne", "Associated Press"), or the author's social handle ("@jdoe_news").
 
-    Only words of the not-name lexicon (with function words and name particles between
-    them) make such a line, so a name or a sentence never does.
+    The line ends on a word of the not-name lexicon (its head noun: "reporter",
+    "press") and every other word is one too, a function word, a name particle or a
+    capitalised qualifier ("City Hall"), so a name or a sentence never makes one.
     """
     text = line.strip()
     if re.fullmatch(r"@[\w.]{2,30}", text):
@@ -201,8 +202,10 @@ def is_byline_tail(line: str, rules: RuleSet) -> bool:
     if not 1 <= len(words) <= 5:
         return False
     lex = rules.lexicons
-    plain = [w for w in words if w not in lex.stopwords and w not in _PARTICLES]
-    return bool(plain) and all(w in lex.not_name_words for w in plain)
+    raw = [w.strip(".,;:()") for w in text.split()]
+    if words[-1] not in lex.not_name_words or words[-1] in lex.stopwords:
+        return False
+    return all(w in lex.not_name_words or w in lex.stopwords or w in _PARTICLES or r[:1].isupper() for w, r in zip(words, raw))
 
 
 def _names(text: str, not_name: frozenset[str], lex_stopwords: frozenset[str] = frozenset()) -> list[str] | None:
