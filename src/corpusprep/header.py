@@ -68,7 +68,7 @@ def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare
 
     >>> from corpusprep.rules import default_rules
     >>> read_header_line("March 3rd, 2021 | By Dana Whitfield | Local News", default_rules())
-    HeaderFields(authors=['Dana Whitfield'], date=datetime.date(2021, 3, 3), lead=True, role=True)
+    HeaderFields(authors=['Dana Whitfield'], date=datetime.date(2021, 3, 3), lead=True, role=True, reading=False)
     >>> read_header_line("The council met on 3 March 2021 to vote.", default_rules()) is None
     True
     """
