@@ -229,3 +229,61 @@ def test_explain_shows_the_score_of_a_scored_drop():
 
     shown = explain(_doc("Library hours extended", PROSE, "Share this:"))
     assert "- [chrome.tail 1.00] Share this:" in shown and "- [meta.title] Library hours extended" in shown
+
+
+# ------------------------------------------------------------------ head: bylines, datelines, decks (headers branch)
+def test_posted_by_name_on_a_date_gives_both_fields():
+    fields = read_header_line("Posted by Corin Ashdale on May 9, 2021", RULES)
+    assert (fields.authors, fields.date) == (["Corin Ashdale"], dt.date(2021, 5, 9))
+    assert read_header_line("Posted by Corin Ashdale at 10:05 PM", RULES).authors == ["Corin Ashdale"]
+
+
+def test_a_byline_with_its_outlet_after_a_comma_gives_the_name():
+    assert read_header_line("Por Tiago Mendes, r7 Sorocaba", RULES).authors == ["Tiago Mendes"]
+
+
+def test_reading_times_relative_times_and_glued_leads_are_header_fields():
+    line = "Published Apr 2, 2020 • Last updated Apr 5, 2020 • 4 minute read"
+    assert read_header_line(line, RULES).date == dt.date(2020, 4, 2)  # the published date, not the update
+    assert read_header_line("9 min read·Feb 8, 2021", RULES).date == dt.date(2021, 2, 8)
+    assert read_header_line("05/08/2021 11h15 · Atualizado há 3 meses", RULES).date == dt.date(2021, 8, 5)
+    assert read_header_line("Updated09:30, 12 FEB 2020", RULES).date == dt.date(2020, 2, 12)
+    assert read_header_line("Ultimo aggiornamento: 3 marzo 2021 08:10", RULES).date == dt.date(2021, 3, 3)
+    assert read_header_line("Lesezeit: 5 Min.", RULES).reading
+
+
+def test_a_reading_time_line_leaves_the_head_as_chrome():
+    doc = clean(_doc("Library hours extended after long debate", "By Dana Whitfield", "Lesezeit: 4 Min.", PROSE))
+    assert doc.text == PROSE
+    assert ("chrome.head", "Lesezeit: 4 Min.") in [(r.rule, r.text) for r in doc.removed]
+
+
+def test_a_byline_label_on_its_own_line_and_the_agency_under_a_name_leave_with_the_byline():
+    doc = clean(_doc("Library hours extended after long debate", "Author of the article:\nDana Whitfield", PROSE))
+    assert (doc.authors, doc.text) == (["Dana Whitfield"], PROSE)
+    doc = clean(_doc("Library hours extended after long debate", "Dana Whitfield\nThe Canadian Press", PROSE))
+    assert (doc.authors, doc.text) == (["Dana Whitfield"], PROSE)
+    doc = clean(_doc("Library hours extended after long debate", "Dana Whitfield\nCity Hall Reporter\n@dwhitfield", PROSE))
+    assert (doc.authors, doc.text) == (["Dana Whitfield"], PROSE)
+
+
+def test_a_sentence_like_standfirst_with_the_byline_under_it_is_not_the_title():
+    headline = "Library Board Extends Hours After Long Debate"
+    deck = "It was the third time this year that the board had met on the question"
+    doc = clean(_doc(headline, deck, "Dana Whitfield", PROSE))
+    assert (doc.title, doc.authors) == (headline, ["Dana Whitfield"])
+    assert doc.text == f"{deck}\n\n{PROSE}"  # the standfirst is kept; the name under it is the byline
+
+
+def test_a_blog_date_header_belongs_to_the_post_title_under_it_not_to_the_tagline():
+    doc = clean(_doc("The Riverside Courier", "Neighbourhood reporting from the east bank since 2014",
+                     "Tuesday, March 2, 2021", "Library board extends hours after long debate", PROSE))
+    assert (doc.title, doc.date) == ("Library board extends hours after long debate", dt.date(2021, 3, 2))
+    assert doc.text == PROSE
+
+
+def test_a_press_dateline_opening_the_first_paragraph_gives_the_date_and_keeps_the_text():
+    first = f"SPRINGFIELD, Ill., March 2, 2021 — {PROSE}"
+    doc = clean(_doc("Friends of the Library", "FOR IMMEDIATE RELEASE", "Library board extends hours after long debate", first, PROSE))
+    assert (doc.title, doc.date) == ("Library board extends hours after long debate", dt.date(2021, 3, 2))
+    assert doc.text == f"{first}\n\n{PROSE}"

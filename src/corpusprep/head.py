@@ -11,7 +11,11 @@ or unknown text), and only then decided:
   preferred when nothing tells them apart (``meta.title``);
 - short non-prose lines above the chosen title are the site's masthead, motto or
   navigation (``chrome.masthead``); a line repeating the title is dropped (``meta.title_repeat``);
-- a bare name right under the title is the byline (``meta.byline``);
+- a bare name right under the title (or under its standfirst) is the byline, and so is a
+  label line ("Author of the article:") with the name on the next line (``meta.byline``);
+- a role, a wire agency or a social handle right under a byline is the byline's
+  ("Health Reporter", "The Canadian Press", "@jdoe"): it leaves with it (``meta.byline``);
+- a reading time ("Lesezeit: 3 Min.") is header chrome (``chrome.head``);
 - unknown text (a deck, a caption, a quotation) stays where it is.
 """
 
@@ -25,7 +29,8 @@ from typing import Any
 
 from .document import Removal
 from .found import Found
-from .header import read_header_line, tidy_fields
+from .lexicon import words
+from .header import is_byline_tail, read_header_line, tidy_fields
 from .notices import NOTICE_RULE, notice_share
 from .options import CleanOptions
 from .paragraphs import Para
@@ -39,6 +44,10 @@ DATELINE_RULE = "meta.dateline"
 REPEAT_RULE = "meta.title_repeat"
 CHROME_RULE = "chrome.head"
 MASTHEAD_RULE = "chrome.masthead"
+LEAD_DATELINE = "lead_dateline"  # the kind of a unit standing for the dateline that opens the body: read, never removed
+#: The place of a press dateline: "OAKLAND, Calif.", "SÃO PAULO", "Lyon (Rhône)".
+_PLACE = re.compile(r"[A-ZÀ-Þ][\w'’.-]{0,30}(?: [A-ZÀ-Þ][\w'’.-]{0,30}){0,3}(?: \([\w .'’-]{1,30}\))?(?:, [A-ZÀ-Þ][\w.]{0,15}){0,2}")
+_DASH = re.compile(r"\s*(?:\([\w .'’-]{1,30}\)\s*)?(?:/[\w .-]{1,30}/\s*)?(?:[—–]|--?)\s")
 
 
 @dataclass
@@ -55,6 +64,7 @@ class Unit:
     score: float | None = None
     lines: int = 1  # a title wrapped over its paragraph's two lines is one unit
     name: bool = False  # the line is nothing but a person's name: a byline, never the title
+    after_date: bool = False  # a headline-like line right under a date alone (a blog's date header above its post title)
 
 
 def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions | None = None) -> tuple[list[Para], Found]:
@@ -62,7 +72,13 @@ def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
     options = options or CleanOptions()
     found = Found()
     units, zone_end = _classify(paras, rules, known, options, found)
-    title_at = None if known.get("title") else _choose_title(units)
+    _join_byline_labels(units, rules, options)
+    lead_date = None if zone_end >= len(paras) or any(u.fields.get("date") for u in units) or known.get("date") \
+        else press_dateline(paras[zone_end].text, rules, options.numeric_date_order)
+    if lead_date is not None:  # "OAKLAND, Calif., June 4, 2019 — …": the date is read, the paragraph stays whole
+        found.add_fields({"date": lead_date})
+        units.append(Unit(zone_end, 0, paras[zone_end].text, LEAD_DATELINE, fields={"date": lead_date}))
+    title_at = None if known.get("title") else _choose_title(units, rules.lexicons.stopwords)
     drop: dict[tuple[int, int], Removal] = {}
 
     def remove(unit: Unit, rule: str, score: float | None = None) -> None:
@@ -82,10 +98,12 @@ def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
             if unit.kind in ("title", "text") and _above_title(unit, rules, options):
                 remove(unit, MASTHEAD_RULE)
         _read_after_title(units[title_at + 1:], rules, options, found, remove)
+    _remove_byline_tails(units, rules, drop, remove)
     known_title = found.fields.get("title") or known.get("title")
     for unit in units:
         if known_title and unit.kind in ("title", "text") and (unit.para, unit.line) not in drop and unit.text == known_title:
             remove(unit, REPEAT_RULE)
+    units = [u for u in units if u.kind != LEAD_DATELINE]
     found.removed.extend(drop[key] for key in sorted(drop))
     spans = {(unit.para, unit.line): unit.lines for unit in units}
     gone = {(p, line + k) for (p, line) in drop for k in range(spans.get((p, line), 1))}
@@ -148,7 +166,10 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
             line_units = [Unit(i, 0, para.text, "title", heading=para.heading, lines=2)]
         for unit in line_units:
             if unit.kind == "title" and not unit.heading and (content_seen or prose_seen):
-                unit.kind = "text"  # past the metadata or the first sentences, only a heading can be the title
+                if prose_seen or fields.get("authors") or fields.get("title") or not _date_only(_last_content(units)):
+                    unit.kind = "text"  # past the metadata or the first sentences, only a heading can be the title
+                else:
+                    unit.after_date = True
             prose_seen = prose_seen or unit.kind == "text" and _sentences_of_prose(unit.text)
             content_seen = content_seen or any(unit.fields.values())
             _add(fields, unit.fields)
@@ -163,6 +184,8 @@ def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_r
     if hit is not None:
         return Unit(i, j, line, "rule", fields=hit[2], rule=hit[0].id)
     header = read_header_line(line, rules, options.numeric_date_order)
+    if header is not None and not (header.authors or header.date):
+        return Unit(i, j, line, CHROME, score=1.0, rule=CHROME_RULE)  # a reading time alone: the page's, not the article's
     if header is not None:
         got = {k: v for k, v in (("authors", header.authors), ("date", header.date)) if v}
         return Unit(i, j, line, "header", fields=got, rule=HEADER_RULE if header.authors else DATELINE_RULE)
@@ -184,7 +207,36 @@ def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_r
     return Unit(i, j, line, "text")
 
 
-def _choose_title(units: list[Unit]) -> int | None:
+def press_dateline(text: str, rules: RuleSet, numeric_order: str = "dmy"):
+    """The date of a dateline that opens a paragraph ("OAKLAND, Calif., June 4, 2019 — Water …"), or None.
+
+    A place (capitalised words, a state or country after commas), the date, then a dash:
+    the press-release and wire shape. The paragraph's text is the article's and stays.
+    """
+    if rules.date_finder is None:
+        return None
+    start = 0
+    for _ in range(4):  # the date follows one of the first few commas
+        comma = text.find(", ", start, 120)
+        if comma < 0:
+            return None
+        start = comma + 2
+        found = _PLACE.fullmatch(text, 0, comma) and rules.date_finder.match(text, start)
+        if found and _DASH.match(text, found.end()):
+            return rules.dates.read(found.group(), numeric_order)
+    return None
+
+
+def _last_content(units: list[Unit]) -> Unit | None:
+    return next((u for u in reversed(units) if u.kind != CHROME), None)
+
+
+def _date_only(unit: Unit | None) -> bool:
+    """A header line or rule hit that gave a date and nothing else ("Thursday, September 12, 2019")."""
+    return unit is not None and unit.kind in ("header", "rule") and set(unit.fields) == {"date"}
+
+
+def _choose_title(units: list[Unit], stopwords: frozenset[str] = frozenset()) -> int | None:
     """The position of the best title candidate.
 
     The first candidate is the title unless the page's structure points at a later one:
@@ -194,7 +246,10 @@ def _choose_title(units: list[Unit]) -> int | None:
     line that the next continues in lower case is half a sentence, not a candidate. A
     winner longer than the headline-like line right above it (and over 11 words) is its
     standfirst, a winner of six words or fewer under a longer one its subtitle: then the
-    headline is the title, and the standfirst or subtitle stays in the body.
+    headline is the title, and the standfirst or subtitle stays in the body (`_deck_of`).
+    A date alone between two candidates is the lower one's when that one leads straight
+    into the byline or the text (a blog's date header above its post title), unless the
+    lower one reads as the upper one's standfirst.
     """
     best, best_score, seen = None, None, 0
     for n, unit in enumerate(units):
@@ -203,7 +258,11 @@ def _choose_title(units: list[Unit]) -> int | None:
         after = [u for u in units[n + 1:n + 8] if u.kind != CHROME][:2]
         if not unit.heading and after and not _is_byline(after[0]) and after[0].text[:1].islower():
             continue  # the first half of a sentence that a page break split
+        if len(after) > 1 and _date_only(after[0]) and _post_title(units, units.index(after[1]), unit, stopwords):
+            after = []  # the date heads the post below, not this line (a blog's tagline)
         evidence = 3 * unit.heading + (3 * bool(after and _is_byline(after[0])) or 1.5 * (len(after) > 1 and _is_byline(after[1])))
+        if unit.after_date and _post_title(units, n, None, stopwords):
+            evidence += 3
         seen += 1
         if seen > 1 and not evidence:
             continue  # only the page's structure can put the title below the first candidate
@@ -212,26 +271,96 @@ def _choose_title(units: list[Unit]) -> int | None:
             best, best_score = n, score
     if best is not None and not units[best].heading:
         above = next((u for u in reversed(units[:best]) if u.kind != CHROME), None)
-        words = len(units[best].text.split())
-        if above is not None and above.kind == "title":
-            above_words = len(above.text.split())
-            if words > max(11, above_words) or words <= 6 < above_words:
-                return units.index(above)  # a standfirst or a subtitle ("Part 1") under its headline
+        if above is not None and above.kind == "title" and _deck_of(units[best].text, above.text, stopwords, units[best - 1] is above):
+            return units.index(above)  # a standfirst or a subtitle ("Part 1") under its headline
     return best
 
 
+def _post_title(units: list[Unit], n: int, above: Unit | None, stopwords: frozenset[str]) -> bool:
+    """Whether the candidate at `n`, under a date alone, leads straight into the byline or the text."""
+    unit = units[n]
+    if not unit.after_date or unit.kind != "title" or (above is not None and _deck_of(unit.text, above.text, stopwords)):
+        return False
+    following = next((u for u in units[n + 1:] if u.kind != CHROME), None)
+    return following is None or _is_byline(following)
+
+
+def _deck_of(line: str, headline: str, stopwords: frozenset[str], adjacent: bool = True) -> bool:
+    """Whether `line`, right under the headline-like `headline`, is its standfirst or subtitle rather than the title.
+
+    A standfirst is longer than the headline (over 11 words), or a sentence where the
+    headline is headlinese: a third of its words or more are function words, and either
+    the headline is in Title Case over this sentence-case line or it has far fewer
+    function words. A subtitle is six words or fewer under a longer headline. Three or
+    four words are often a site's name ("World Socialist Web Site"), not a headline, so
+    only length makes a line their deck, and for three words or fewer only when nothing
+    (a navigation bar) stands between them.
+    """
+    size, head_size = len(line.split()), len(headline.split())
+    if size <= 6 < head_size:
+        return True
+    if size > max(11, head_size):
+        return head_size > 3 or adjacent
+    share = _function_share(line, stopwords)
+    if size < 7 or head_size < 5 or share < 0.35:
+        return False
+    return _title_case(headline) and not _title_case(line) or share >= _function_share(headline, stopwords) + 0.2
+
+
+def _title_case(text: str) -> bool:
+    """Most of the words that carry meaning start with a capital ("The Bus Lane That Nobody Enforces")."""
+    content = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
+    return len(content) >= 3 and sum(w[:1].isupper() for w in content) >= 0.8 * len(content)
+
+
+def _function_share(text: str, stopwords: frozenset[str]) -> float:
+    """The share of function words: prose keeps its articles and auxiliaries, headlinese drops them."""
+    found = words(text)
+    return sum(w in stopwords for w in found) / len(found) if found else 0.0
+
+
 def _is_byline(unit: Unit) -> bool:
-    return unit.kind == "header" or unit.name or unit.kind == "rule" and bool(unit.fields)
+    return unit.kind in ("header", LEAD_DATELINE) or unit.name or unit.kind == "rule" and bool(unit.fields)
 
 
 def _read_after_title(after: list[Unit], rules: RuleSet, options: CleanOptions, found: Found, remove) -> None:
-    """A bare name right under the title is the byline ("Jane Doe" alone on its line)."""
-    following = next((u for u in after if u.kind != CHROME), None)
+    """A bare name right under the title, or under the standfirst under it, is the byline ("Jane Doe" alone on its line)."""
+    near = [u for u in after if u.kind != CHROME][:2]
+    if len(near) == 2 and near[0].kind in ("title", "text") and not near[0].name:
+        near = near[1:]  # a standfirst between the headline and the name
+    following = near[0] if near else None
     if following is None or not following.name or found.fields.get("authors"):
         return
     header = read_header_line(following.text, rules, options.numeric_date_order, bare_names=True)
     found.add_fields({"authors": header.authors})
     remove(following, HEADER_RULE)
+
+
+def _join_byline_labels(units: list[Unit], rules: RuleSet, options: CleanOptions) -> None:
+    """A byline label on its own line and the name on the next ("Author of the article:" / "Jordan Pike") are one byline."""
+    for label, name in zip(units, units[1:]):
+        if label.kind not in ("title", "text") or name.kind not in ("title", "text") or not label.text.rstrip().endswith(":"):
+            continue
+        if len(label.text.split()) > 6 or len(name.text.split()) > 6:
+            continue
+        header = read_header_line(label.text + " " + name.text, rules, options.numeric_date_order)
+        if header is None or not header.lead or not header.authors or header.date is not None:
+            continue
+        label.kind, label.rule, label.name = "header", HEADER_RULE, False
+        name.kind, name.rule, name.name, name.fields = "header", HEADER_RULE, False, {"authors": header.authors}
+
+
+def _remove_byline_tails(units: list[Unit], rules: RuleSet, drop: Mapping[tuple[int, int], Removal], remove) -> None:
+    """Lines right under a byline that are its role, its wire agency or its author's handle leave with it."""
+    byline = False
+    for unit in units:
+        key = (unit.para, unit.line)
+        if unit.kind == CHROME:
+            continue
+        if byline and key not in drop and unit.kind in ("title", "text") and is_byline_tail(unit.text, rules):
+            remove(unit, HEADER_RULE)
+            continue
+        byline = key in drop and (drop[key].rule == HEADER_RULE or unit.kind in ("header", "rule") and bool(unit.fields.get("authors")))
 
 
 def _is_prose(para: Para, rules: RuleSet, options: CleanOptions) -> bool:

@@ -31,6 +31,19 @@ _HONORIFICS = frozenset("dr dr. prof prof. mr mr. mrs mrs. ms ms. sir dame rev r
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|et|und|y|e)\s+")
 _FOR_SITE = re.compile(r"(?i)\s+(?:for|pour|für|para|per)\s+\S.*$")
 _LOGIN = re.compile(r"[\w.@-]{1,40}")
+#: A reading time: "6 min read", "3-min read", "2 minute read", "Lesezeit: 3 Min." (the words around it are lexicon words).
+_MINUTES = re.compile(r"(?i)(?<![\w.])\d{1,3}(?:\s?[-–]\s?\d{1,3})?(?:\s|-)?(?:minutes?|minutos?|minuti|minuten|mins?)\.?(?!\w)")
+#: A relative time: "há 2 anos", "2 hours ago", "il y a 3 heures", "vor 2 Stunden", "hace 2 horas", "2 ore fa".
+_RELATIVE = re.compile(r"(?i)(?<!\w)(?:(?:há|hace|vor|il y a)\s\d{1,3}\s[^\W\d_]{3,10}|\d{1,3}\s[^\W\d_]{3,10}\s(?:ago|fa))(?!\w)")
+_TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "seconde secondes heure heures jour jours semaine semaines mois an ans année années "
+    "sekunde sekunden minute minuten stunde stunden tag tagen woche wochen monat monaten jahr jahren "
+    "segundo segundos minuto minutos hora horas día días dia dias semana semanas mes meses año años ano anos "
+    "secondo secondi minuto minuti ora ore giorno giorni settimana settimane mese mesi anno anni".split()
+)
+#: A date lead glued to its time or date by a scraper: "Updated16:45, 3 JUN 2019".
+_GLUED_LEAD = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,20})(?=\d)")
 _IN_PLACE = re.compile(r"\s+(?:in|from|reporting from|en|aus|à|a)\s+[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:\s[A-ZÀ-ÖØ-Þ][\w'’.\-]*){0,2}$")
 
 
@@ -42,17 +55,20 @@ class HeaderFields:
     date: _dt.date | None = None
     lead: bool = False  # a byline lead word ("By") was read
     role: bool = False  # a field made only of role or desk words ("Staff Writer") stood beside the names
+    reading: bool = False  # a reading time ("6 min read") or a relative time ("Updated 2 hours ago") was read
 
 
 def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare_names: bool = False) -> HeaderFields | None:
     """The authors and date of a header line, or None when any part of it is not header.
 
     A name without a lead word counts only beside a date ("Thomas Gaist | 20 July
-    2016"), or when `bare_names` says the line stands where a byline stands.
+    2016"), or when `bare_names` says the line stands where a byline stands. A line
+    that gives only a reading time ("Lesezeit: 3 Min.") is header too: the fields it
+    gave are empty and `reading` says what it was.
 
     >>> from corpusprep.rules import default_rules
     >>> read_header_line("March 3rd, 2021 | By Dana Whitfield | Local News", default_rules())
-    HeaderFields(authors=['Dana Whitfield'], date=datetime.date(2021, 3, 3), lead=True, role=True)
+    HeaderFields(authors=['Dana Whitfield'], date=datetime.date(2021, 3, 3), lead=True, role=True, reading=False)
     >>> read_header_line("The council met on 3 March 2021 to vote.", default_rules()) is None
     True
     """
@@ -62,6 +78,8 @@ def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare
         return None  # no digit, no lead word, no separator: a title or a sentence, not a header line
     out = HeaderFields()
     rest = _ISO_TAIL.sub(" ", line) if "T" in line else line
+    if any(ch.isdigit() for ch in rest):
+        rest = _unglue_leads(rest, rules.lexicons.date_leads)
     for found_date in rules.date_finder.finditer(rest):
         date = rules.dates.read(found_date.group(), numeric_order)
         if date is None:
@@ -71,6 +89,9 @@ def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare
         rest = rules.date_finder.sub(" | ", rest)
     if any(ch.isdigit() for ch in rest):
         rest = _TIME.sub(" | ", rest)
+        rest, relative = _RELATIVE.subn(_relative_time, rest)
+        out.reading = out.reading or "\x00" in rest
+        rest = rest.replace("\x00", " | ")
     pending: list[str] = []
     for part in _SEPARATORS.split(rest):
         if not _read_field(part, rules, out, pending) and not (out.date is not None and _is_place(part)):
@@ -79,7 +100,18 @@ def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare
         if not (out.date is not None or out.role or bare_names):
             return None
         out.authors.extend(pending)
-    return out if out.date is not None or out.authors else None
+    return out if out.date is not None or out.authors or out.reading else None
+
+
+def _unglue_leads(line: str, date_leads: frozenset[str]) -> str:
+    """ "Updated16:45" as "Updated 16:45": a lead word of the lexicon glued to the digits after it."""
+    return _GLUED_LEAD.sub(lambda m: m.group(1) + " " if m.group(1).lower() in date_leads else m.group(1), line)
+
+
+def _relative_time(found: re.Match) -> str:
+    """A relative time ("há 2 anos") as a marker the caller turns into a separator; other words as they were."""
+    unit = [w for w in found.group().split() if w.isalpha() and w.lower() not in ("há", "hace", "vor", "il", "y", "a", "ago", "fa")]
+    return "\x00" if unit and unit[-1].lower() in _TIME_UNITS else found.group()
 
 
 def _may_be_header(line: str, rules: RuleSet) -> bool:
@@ -99,10 +131,13 @@ def _read_field(part: str, rules: RuleSet, out: HeaderFields, pending: list[str]
     key = line_key(text)
     if key in lex.date_leads:
         return True
+    if _is_reading_time(text, lex):
+        out.reading = True
+        return True
     for lead in lex.byline_leads:
         if key.startswith(lead + " ") or key.startswith(lead + ":"):
-            after = text[len(lead):].lstrip(" :")
-            names = _names(after, lex.not_name_words, lex.stopwords)
+            after = _drop_trailing_leads(text[len(lead):].lstrip(" :"), lex.date_leads)
+            names = _names(after, lex.not_name_words, lex.stopwords) or _names_and_outlet(after, lex)
             if names is None:
                 if not _LOGIN.fullmatch(after):
                     return False
@@ -116,11 +151,61 @@ def _read_field(part: str, rules: RuleSet, out: HeaderFields, pending: list[str]
     if len(words) <= 5 and all(w in lex.not_name_words for w in words):
         out.role = True  # a desk, a role, a section
         return True
-    names = _names(text, lex.not_name_words, lex.stopwords)
+    names = _names(_drop_trailing_leads(text, lex.date_leads), lex.not_name_words, lex.stopwords)
     if names is not None:
         pending.extend(names)
         return True
     return _is_site(text, lex.not_name_words)
+
+
+def _drop_trailing_leads(text: str, date_leads: frozenset[str]) -> str:
+    """ "Renata Silva on" as "Renata Silva": the date lead of "Posted by Renata Silva on July 2, 2018" stays behind the names."""
+    words = text.split()
+    while len(words) > 2 and words[-1].lower() in date_leads:
+        words.pop()
+    return " ".join(words)
+
+
+def _names_and_outlet(text: str, lex) -> list[str] | None:
+    """The names of "Ana Ribeiro, g1 Campinas" (a byline's names, then the outlet after the last comma), or None."""
+    names, comma, outlet = text.rpartition(",")
+    words = outlet.split()
+    if not comma or not 1 <= len(words) <= 4 or any(w.lower() in lex.stopwords for w in words):
+        return None
+    if not all(w[:1].isalnum() for w in words) or not any(w[:1].isupper() or any(c.isdigit() for c in w) for w in words):
+        return None
+    return _names(names, lex.not_name_words, lex.stopwords)
+
+
+def _is_reading_time(text: str, lex) -> bool:
+    """ "6 min read", "2 minute read", "Lesezeit: 3 Min.": a number of minutes and only lexicon words around it."""
+    if not any(ch.isdigit() for ch in text):
+        return False
+    rest, found = _MINUTES.subn(" ", text, count=1)
+    if not found or any(ch.isdigit() for ch in rest):
+        return False
+    return all(w in lex.not_name_words or w in lex.stopwords or w in lex.date_leads for w in line_key(rest).replace(":", " ").split())
+
+
+def is_byline_tail(line: str, rules: RuleSet) -> bool:
+    """A line that belongs to the byline above it: a role, a desk or a wire agency ("Health Reporter",
+    "La Presse Canadienne", "Associated Press"), or the author's social handle ("@jdoe_news").
+
+    The line ends on a word of the not-name lexicon (its head noun: "reporter",
+    "press") and every other word is one too, a function word, a name particle or a
+    capitalised qualifier ("City Hall"), so a name or a sentence never makes one.
+    """
+    text = line.strip()
+    if re.fullmatch(r"@[\w.]{2,30}", text):
+        return True
+    words = [w.strip(".,;:()").lower() for w in text.split()]
+    if not 1 <= len(words) <= 5:
+        return False
+    lex = rules.lexicons
+    raw = [w.strip(".,;:()") for w in text.split()]
+    if words[-1] not in lex.not_name_words or words[-1] in lex.stopwords:
+        return False
+    return all(w in lex.not_name_words or w in lex.stopwords or w in _PARTICLES or r[:1].isupper() for w, r in zip(words, raw))
 
 
 def _names(text: str, not_name: frozenset[str], lex_stopwords: frozenset[str] = frozenset()) -> list[str] | None:
