@@ -21,7 +21,8 @@ Figures:
 - duplicate_precision / duplicate_recall: duplicate groups among the kept rows against
   the reviewed groups of that file.
 - devset_* / holdout_*: boilerplate lines removed, body lines kept and metadata right on
-  the annotated development set and on its held-out part (tests/devset.py).
+  the annotated development set and on its held-out part (tests/devset.py); fresh_* and
+  fresh_holdout_* the same on a second pair written later from other page shapes.
 - variants_checks / variants_holdout_checks: the share of all checks passing on the
   seed-like variants and their held-out part; variants_body: their body lines kept.
 - realcorpus_dates / realcorpus_authors: kept rows of the real corpus with a date / authors.
@@ -49,14 +50,24 @@ FLOORS = {
     "learned_precision": 1.0,
     "duplicate_precision": 1.0,
     "duplicate_recall": 1.0,
-    "devset_boilerplate": 0.95,
+    "devset_boilerplate": 0.96,
     "devset_body": 1.0,
-    "devset_metadata": 0.95,
-    "devset_checks": 0.96,
-    "holdout_boilerplate": 0.86,
+    "devset_metadata": 0.98,
+    "devset_checks": 0.97,
+    "holdout_boilerplate": 0.91,
     "holdout_body": 1.0,
-    "holdout_metadata": 0.92,
-    "holdout_checks": 0.9,
+    "holdout_metadata": 0.94,
+    "holdout_checks": 0.94,
+    "fresh_boilerplate": 0.88,
+    "fresh_body": 1.0,
+    "fresh_metadata": 0.98,
+    "fresh_checks": 0.91,
+    # scored once, never tuned on: a floor so it cannot silently fall (body below 1.0: one
+    # standfirst taken as the title, see the notes of 2026-12-03)
+    "fresh_holdout_boilerplate": 0.64,
+    "fresh_holdout_body": 0.98,
+    "fresh_holdout_metadata": 0.70,
+    "fresh_holdout_checks": 0.73,
     "variants_boilerplate": 0.96,
     "variants_body": 1.0,
     "variants_metadata": 0.98,
@@ -66,7 +77,7 @@ FLOORS = {
     "variants_holdout_metadata": 1.0,
     "variants_holdout_checks": 0.99,
     "realcorpus_dates": 9,
-    "realcorpus_authors": 30,
+    "realcorpus_authors": 31,
 }
 REVIEWED = HERE / "data" / "fakenews_boilerplate.json"
 
@@ -86,6 +97,7 @@ def measure() -> dict[str, float]:
 
     dev, holdout = score("devset"), score("devset_holdout")
     variants, variants_holdout = score("variants"), score("variants_holdout")
+    fresh, fresh_holdout = score("devset_fresh"), score("devset_fresh_holdout")
     fixture = load_fixture()
     dates = authors = 0
     runs = reviewed = opens_with_title = title_found = titles = titles_right = kept = english = 0
@@ -115,6 +127,8 @@ def measure() -> dict[str, float]:
         **{f"holdout_{k}": v for k, v in holdout.items()},
         **{f"variants_{k}": v for k, v in variants.items()},
         **{f"variants_holdout_{k}": v for k, v in variants_holdout.items()},
+        **{f"fresh_{k}": v for k, v in fresh.items()},
+        **{f"fresh_holdout_{k}": v for k, v in fresh_holdout.items()},
         "realcorpus_dates": dates,
         "realcorpus_authors": authors,
         **_corpus_level(rows()),
