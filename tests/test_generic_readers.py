@@ -92,6 +92,17 @@ def test_a_long_paragraph_under_a_comments_label_is_not_a_comment():
     assert doc.text.endswith(long)
 
 
+def test_a_blog_signs_its_post_at_the_bottom():
+    doc = clean(_doc("Library hours extended", PROSE, PROSE, "Posted by Rowan Ellery at 7:14 AM", "Powered by Blogger."))
+    assert doc.text == f"{PROSE}\n\n{PROSE}" and doc.authors == ["Rowan Ellery"]
+
+
+def test_a_name_in_the_last_sentence_is_not_a_byline():
+    last = "The motion was put forward by Rowan Ellery."
+    doc = clean(_doc("Library hours extended", PROSE, PROSE, last))
+    assert doc.text.endswith(last) and doc.authors == []
+
+
 def test_body_that_mentions_sharing_and_subscribing_stays():
     quoted = "Readers were urged to subscribe to the paper's print edition and share it with neighbours, the editor said."
     doc = clean(_doc("Library hours extended", PROSE, quoted, "Share this:"))

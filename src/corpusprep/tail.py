@@ -25,6 +25,7 @@ from typing import Any
 
 from .document import Removal
 from .found import Found
+from .header import read_header_line
 from .lexicon import bare_key
 from .notices import NOTICE_RULE, notice_share, split_glued
 from .options import CleanOptions
@@ -35,6 +36,7 @@ from .zones import ends_sentence, first_match, match_paragraph
 
 CHROME_RULE = "chrome.tail"
 COMMENTS_RULE = "chrome.comments"
+BYLINE_RULE = "meta.byline"
 COMMENT_MAX_PARAGRAPHS = 15
 COMMENT_MAX_WORDS = 60
 BIO_RULE = "chrome.author_bio"
@@ -166,6 +168,9 @@ def _judge(para: Para, hits, rules: RuleSet, options: CleanOptions, authors=()) 
         for _, _, got in hits:
             fields.update({k: v for k, v in got.items() if k not in fields})
         return BOILER, [Removal(rule.id, text, para.index) for rule, text, _ in hits], fields
+    byline = _byline(para, rules, options)
+    if byline is not None:
+        return BOILER, [Removal(BYLINE_RULE, para.text, para.index)], byline
     share, pack = notice_share(para.text, rules, options.notice_threshold)
     if share >= 0.5 and not _holds_prose_line(para, rules, options) and not _glued_to_prose(para, rules, options):
         return BOILER, [Removal(f"{NOTICE_RULE}.{pack}", para.text, para.index, share)], {}
@@ -188,6 +193,17 @@ def _judge(para: Para, hits, rules: RuleSet, options: CleanOptions, authors=()) 
         score = max(score for _, score in lines)
         return SHORT, [Removal(CHROME_RULE, para.text, para.index, score)], {}
     return BODY, [], {}
+
+
+def _byline(para: Para, rules: RuleSet, options: CleanOptions) -> dict | None:
+    """The fields of a byline with its lead word at the bottom ("Posted by Harlan Oakes at 7:14 AM", as blogs
+    sign a post), or None. Without a lead word a name at the bottom may be prose, and stays."""
+    if len(para.lines) > 1 or len(para.text.split()) > 20:
+        return None
+    header = read_header_line(para.text, rules, options.numeric_date_order)
+    if header is None or not header.lead or not header.authors:
+        return None
+    return {"authors": header.authors, **({"date": header.date} if header.date else {})}
 
 
 def _extends_notice(unit: _Unit, below: _Unit, paras: list[Para], rules: RuleSet, options: CleanOptions) -> str | None:
