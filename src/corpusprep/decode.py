@@ -50,6 +50,7 @@ _SIBLINGS = {"cp1253": "iso8859_7", "iso8859_7": "cp1253"}
 _SAMPLE = 65536  # bytes detection reads: enough to judge, bounded so a huge file costs one decode
 _MAX_STRAY = 0.05  # bytes that are not UTF-8, per non-ASCII byte, up to which the text is UTF-8 with stray bytes
 _MIN_EVIDENCE = 24  # fewer non-ASCII bytes than this cannot tell scripts apart: only Latin code pages are weighed
+_MAX_MISFITS = 0.2  # the share of a Latin decoding's non-ASCII bytes that may be misfits (see `_fit`)
 _MAX_CHAOS = 0.2  # charset-normalizer's mess ratio above which a decoding is not believed
 _PROBE = 0.4  # the mess ratio up to which charset-normalizer keeps a decoding (see `_detect`)
 _MIN_COHERENCE = 0.1  # how much a single-byte decoding must read like a language charset-normalizer knows
@@ -128,7 +129,7 @@ def _legacy_encoding(data: bytes) -> str | None:
     """
     sample = _sample(data)
     if len(sample.translate(None, _ASCII)) < _MIN_EVIDENCE:
-        encoding = _best_latin(sample)  # too few to tell scripts apart, but enough for "é" or "ą"
+        encoding = _best_latin(sample, evidence=False)  # too few to tell scripts apart, but enough for "é" or "ą"
     else:
         encoding = _detect(sample)
     if encoding == "cp1252" and _CP1252_HOLES.search(data):
@@ -198,12 +199,14 @@ def _japanese(sample: bytes) -> str | None:
     return None
 
 
-def _best_latin(sample: bytes) -> str | None:
+def _best_latin(sample: bytes, evidence: bool = True) -> str | None:
     """Of the Latin-script code pages, the one whose decoding reads most like one
     language (`_fit`). cp1252 whenever its decoding has no misfit, as Western text is
     the most common; otherwise a tie goes to cp1252 too, and ISO-8859-2 goes before
-    cp1250 when no byte is in 0x80-0x9F. None when only a code page other than cp1252
-    decodes the bytes and it does not read as letters at all.
+    cp1250 when no byte is in 0x80-0x9F. None when the winner does not read as text:
+    with `evidence` (enough non-ASCII bytes to judge), a fifth of its non-ASCII
+    characters misfits; without, only a code page other than cp1252 decodes the bytes
+    and its score is not positive (with little to go on, cp1252 stays as it always was).
 
     charset-normalizer's coherence looks at the commonest letters of a language, which
     these code pages mostly share, and its ranking of them is close to a coin toss."""
@@ -213,14 +216,18 @@ def _best_latin(sample: bytes) -> str | None:
     except UnicodeDecodeError:
         pass
     central = ["cp1250", "iso8859_2"] if _C1.search(sample) else ["iso8859_2", "cp1250"]
-    scores = {}
+    fits = {}
     for name in ["cp1252", *central, "cp1254"]:
         try:
-            scores[name] = _fit(sample.decode(name))[0]
+            fits[name] = _fit(sample.decode(name))
         except UnicodeDecodeError:
             pass
-    best = max(scores, key=scores.__getitem__, default=None)
-    return best if best == "cp1252" or (best is not None and scores[best] > 0) else None
+    best = max(fits, key=lambda name: fits[name][0], default=None)
+    if best is None:
+        return None
+    if evidence:
+        return best if fits[best][1] <= _MAX_MISFITS * len(sample.translate(None, _ASCII)) else None
+    return best if best == "cp1252" or fits[best][0] > 0 else None
 
 
 def _siblings(encoding: str) -> list[str]:
