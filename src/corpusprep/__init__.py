@@ -6,6 +6,8 @@
 ('American war planes slaughter civilians in northern Syria', ['Thomas Gaist'], datetime.date(2016, 7, 20), 'World Socialist Web Site')
 """
 
+from typing import TYPE_CHECKING
+
 from .document import Document, Removal
 from .duplicates import DedupOptions
 from .explain import explain
@@ -13,6 +15,11 @@ from .learned import LearnedBoilerplate, LearnOptions, learn_boilerplate
 from .options import CleanOptions
 from .pipeline import clean
 from .rules import RuleError, RuleSet, default_rules, load_rules
+
+if TYPE_CHECKING:  # what type checkers see: the real signatures of the names loaded lazily below
+    from .batch import clean_batch, features
+    from .build import BuildError, BuildReport, build_dataset
+    from .hub import PublishError, PublishReport, publish
 
 __version__ = "0.2.0"
 # These import pyarrow or huggingface_hub (and `features()` datasets): loaded only when first asked for.
