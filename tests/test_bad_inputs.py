@@ -34,7 +34,7 @@ def build(inputs, tmp_path, read_options=ReadOptions(), **kw):
     kept = _rows(report.path / "data")
     rejected = _rows(report.path / "rejected")
     assert report.kept + sum(report.rejected.values()) == report.read == len(kept) + len(rejected)
-    assert all(code(r["reason"]) in REASONS for r in rejected), [r["reason"] for r in rejected]
+    assert all(r["reason"] in REASONS for r in rejected), [r["reason"] for r in rejected]
     return report, {r["id"]: r for r in kept}, {r["id"]: code(r["reason"]) for r in rejected}
 
 
@@ -45,6 +45,16 @@ def _rows(folder: Path) -> list[dict]:
 def jsonl(path: Path, *lines: str) -> Path:
     path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     return path
+
+
+def test_a_reason_is_a_code_and_its_detail_a_column_of_its_own(tmp_path):
+    path = jsonl(tmp_path / "c.jsonl", "not json", json.dumps({"text": BODY}), '{"text": ', "[1, 2")
+    report, _, _ = build([path], tmp_path)
+    assert report.rejected == {"bad_json": 3}  # one category, however the lines are broken
+    details = [r["detail"] for r in _rows(report.path / "rejected")]
+    assert len(set(details)) == 3 and all(d.startswith("line ") for d in details)
+    card = (report.path / "README.md").read_text(encoding="utf-8")
+    assert "name: detail" in card
 
 
 def test_a_malformed_line_takes_no_good_document_id(tmp_path):

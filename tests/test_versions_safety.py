@@ -263,9 +263,9 @@ def test_an_unreadable_input_file_is_an_unreadable_rejection(tmp_path):
                               capture_output=True, text=True, env=_env(), timeout=300)
         assert done.returncode == 0, done.stderr
         report = json.loads(done.stdout)
-        assert (report["read"], report["kept"], report["rejected"]) == (3, 2, {"unreadable: Permission denied": 1})
+        assert (report["read"], report["kept"], report["rejected"]) == (3, 2, {"unreadable": 1})
         rejected = pq.read_table(base / "dist" / "u" / "1.0.0" / "rejected").to_pylist()
-        assert [(r["id"], r["reason"]) for r in rejected] == [("secret.txt", "unreadable: Permission denied")]
+        assert [(r["id"], r["reason"], r["detail"]) for r in rejected] == [("secret.txt", "unreadable", "Permission denied")]
         assert_whole(base / "dist" / "u" / "1.0.0")
     finally:
         subprocess.run(["rm", "-rf", str(base)], check=True)

@@ -37,6 +37,7 @@ from .options import CleanOptions
 from .parallel import ordered_map
 from .parquet_writer import write_empty_shard, write_shards
 from .readers import ReadOptions, as_input, check_inputs, is_url, read_inputs, url_files
+from .reasons import code
 from .rules import RuleSet, default_rules
 from .schema import kept_row, kept_schema, raw_text, rejected_row, rejected_schema
 from .seen_ids import SeenIds
@@ -239,7 +240,7 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
             row[_ORDINAL] = finder.add(record.id, doc, *fingerprint) if finder is not None and fingerprint else None
             kept_rows.add(row)
         else:
-            reasons[reason] += 1
+            reasons[code(reason)] += 1
             rejected_rows.add(rejected_row(record.id, record.source, record.sha256, reason, record.raw, record.carried))
     if read == 0:
         raise BuildError("the inputs hold no documents")

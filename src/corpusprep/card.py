@@ -175,7 +175,8 @@ FIELD_DOCS = {
     "duplicate_of": "id of the canonical copy this document duplicates; null for a canonical copy",
     "removed": "audit trail: every removal as {rule, text, index}",
     "notes": "repairs that changed text without removing any (decoding, mojibake, markup, rejoins)",
-    "reason": "why the document was rejected",
+    "reason": "why the document was rejected: a code of the documented table",
+    "detail": "what the reason code alone does not say (the JSON error, the file's problem), or null",
     "raw": "the raw input text",
 }
 

@@ -1,7 +1,9 @@
 """Every reason a document can be rejected for: one table, for the code, the docs and the tests.
 
-A rejected row's `reason` is one of these codes, alone or followed by ": " and a detail
-(`bad_json: line 3: Expecting value`, `unreadable: Permission denied`).
+Inside the code a reason is one of these codes, alone or followed by ": " and a detail
+(`bad_json: line 3: Expecting value`, `unreadable: Permission denied`); a build writes
+the code to the rejected row's `reason` and the rest to its `detail`, and counts by code,
+so every malformed line is not a category of its own.
 """
 
 from __future__ import annotations
@@ -27,3 +29,9 @@ REASONS: dict[str, str] = {
 def code(reason: str) -> str:
     """The code of a reason with its detail: `code("bad_json: line 3: …") == "bad_json"`."""
     return reason.split(":", 1)[0]
+
+
+def split(reason: str) -> tuple[str, str | None]:
+    """(code, detail or None): "bad_json: line 3: Expecting value" -> ("bad_json", "line 3: Expecting value")."""
+    head, _, detail = reason.partition(":")
+    return head, detail.strip() or None

@@ -14,6 +14,7 @@ from typing import Any
 import pyarrow as pa
 
 from .document import Document
+from .reasons import split
 
 REMOVAL = pa.struct([("rule", pa.string()), ("text", pa.string()), ("index", pa.int32())])
 _STRINGS = pa.list_(pa.string())
@@ -43,6 +44,7 @@ REJECTED_FIELDS: tuple[tuple[str, pa.DataType], ...] = (
     ("source", pa.string()),
     ("sha256", pa.string()),
     ("reason", pa.string()),
+    ("detail", pa.string()),
     ("duplicate_of", pa.string()),
     ("raw", pa.string()),
 )
@@ -88,5 +90,6 @@ def raw_text(raw: str | bytes) -> str:
 def rejected_row(record_id: str, source: str, sha256: str, reason: str, raw: str | bytes, carried: dict[str, Any],
                  duplicate_of: str | None = None) -> dict[str, Any]:
     text = raw_text(raw)
-    return {"id": record_id, "source": source, "sha256": sha256, "reason": reason, "duplicate_of": duplicate_of,
-            "raw": text, **_carried(carried)}
+    code, detail = split(reason)
+    return {"id": record_id, "source": source, "sha256": sha256, "reason": code, "detail": detail,
+            "duplicate_of": duplicate_of, "raw": text, **_carried(carried)}
