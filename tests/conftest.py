@@ -21,3 +21,17 @@ def seed_paths() -> list[Path]:
 @pytest.fixture(scope="session")
 def seeds() -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in seed_paths()}
+
+
+def child_pids(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux /proc): a build's workers."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found

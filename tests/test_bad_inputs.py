@@ -22,6 +22,8 @@ from corpusprep.build import build_dataset
 from corpusprep.readers import ReadOptions, read_inputs
 from corpusprep.reasons import REASONS, code
 
+from .conftest import child_pids
+
 BODY = "The council met on Tuesday and agreed the new budget for the schools after a long debate. " * 3
 OTHER = "Farmers in the valley said the late rain had saved most of the harvest this autumn season. " * 3
 FAST = {"options": CleanOptions(detect_language=False), "learn": LearnOptions(enabled=False),
@@ -220,7 +222,7 @@ def test_workers_exit_when_their_build_is_killed(tmp_path):
                                    "1.0.0", "--out", str(tmp_path / "dist"), "--num-proc", "2", "--quiet"],
                                   env={**os.environ, "PYTHONPATH": _src()})
     try:
-        workers = _wait_for(lambda: _children(build_proc.pid) if len(_children(build_proc.pid)) >= 2 else None)
+        workers = _wait_for(lambda: child_pids(build_proc.pid) if len(child_pids(build_proc.pid)) >= 2 else None)
         assert workers, "the build started no worker processes"
     finally:
         build_proc.kill()
@@ -238,17 +240,6 @@ def _wait_for(probe, seconds: float = 30.0):
     return None
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry.name))
-    return found
 
 
 def _alive(pid: int) -> bool:

@@ -23,7 +23,7 @@ from corpusprep import CleanOptions, DedupOptions, LearnOptions
 from corpusprep.build import BuildError, build_dataset
 from corpusprep.readers import ReadOptions
 
-from .conftest import SEEDS
+from .conftest import SEEDS, child_pids
 
 FAST = ("--no-learn", "--no-dedup", "--quiet")
 
@@ -111,7 +111,7 @@ def test_worker_processes_do_not_hold_the_lock(tmp_path):
                    step="cleaning")
     try:
         lock = (tmp_path / "dist" / "s" / ".lock").resolve()
-        workers = _children(first.pid)
+        workers = child_pids(first.pid)
         assert len(workers) >= 2
         assert str(lock) in _open_files(first.pid)
         for pid in workers:
@@ -121,17 +121,6 @@ def test_worker_processes_do_not_hold_the_lock(tmp_path):
         first.communicate()
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry.name))
-    return found
 
 
 def _open_files(pid: int) -> set[str]:

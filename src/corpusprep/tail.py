@@ -32,7 +32,7 @@ from .options import CleanOptions
 from .paragraphs import Para
 from .rules import RuleSet
 from .scoring import BODY, CHROME, classify, features, is_long_prose
-from .zones import ends_sentence, first_match, match_paragraph
+from .zones import ends_sentence, first_match, match_paragraph, record_hits
 
 CHROME_RULE = "chrome.tail"
 COMMENTS_RULE = "chrome.comments"
@@ -118,14 +118,8 @@ def _drop_comments(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], 
         if hits is None:
             found.removed.append(Removal(COMMENTS_RULE, para.text, para.index))
         else:
-            _record_hits(found, para, hits)
+            record_hits(found, para, hits)
     return paras[:start]
-
-
-def _record_hits(found: Found, para: Para, hits) -> None:
-    for rule, text, fields in hits:
-        found.removed.append(Removal(rule.id, text, para.index))
-        found.add_fields(fields)
 
 
 def _units(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions, found: Found):

@@ -49,7 +49,7 @@ def drop_anywhere(paras: list[Para], rules: RuleSet, known: Mapping[str, Any],
     for para in paras:
         hits = match_paragraph(rules, zone_rules, para, {**known, **found.fields}, options.numeric_date_order) if zone_rules else None
         if hits is not None:
-            _record(found, para, hits)
+            record_hits(found, para, hits)
             after_label = 0
         elif kept and (score := _inline_chrome(para, rules, options)) is not None:
             found.removed.append(Removal(INLINE_CHROME_RULE, para.text, para.index, score))
@@ -110,7 +110,8 @@ def first_match(rules: RuleSet, zone_rules: tuple[Rule, ...], text: str, known: 
     return None
 
 
-def _record(found: Found, para: Para, hits) -> None:
+def record_hits(found: Found, para: Para, hits) -> None:
+    """Record what the rules matched in `para`: a removal per hit, and the fields they read."""
     for rule, text, fields in hits:
         found.removed.append(Removal(rule.id, text, para.index))
         found.add_fields(fields)
