@@ -182,10 +182,16 @@ def _walk(root: Path) -> tuple[list[Path], list[RawRecord]]:
     return sorted(files), sorted(unreadable, key=lambda r: r.id)
 
 
-def _unreadable(path: Path, root: Path, why: str) -> RawRecord:
-    site = _path_text((Path(root.name) / path.parent.relative_to(root)).as_posix()) if path != root else root.name
-    return RawRecord(_path_text(path.relative_to(root).as_posix()), b"", _path_text(str(path)), sha256_of(b""),
-                     problem=f"unreadable: {why}", site=site)
+def _unreadable(path: Path, root: Path, why: str | None) -> RawRecord:
+    """The record of a file below `root` that cannot be read: rejected as `unreadable`, with why."""
+    return _file_record(path, root, b"", problem=f"unreadable: {why}")
+
+
+def _file_record(path: Path, root: Path, data: bytes, problem: str | None = None) -> RawRecord:
+    """A file below `root` as a record: its id is its path below `root`, its site the folder it is in."""
+    record_id = _path_text(path.relative_to(root).as_posix())
+    site = _path_text((Path(root.name) / path.parent.relative_to(root)).as_posix())
+    return RawRecord(record_id, data, _path_text(str(path)), sha256_of(data), problem=problem, site=site)
 
 
 def _hub_data_files(root: Path) -> list[Path]:
@@ -230,13 +236,11 @@ def _kind(path: Path | RemoteFile) -> str | None:
 
 
 def _text_file(path: Path, root: Path) -> RawRecord:
-    record_id = _path_text(path.relative_to(root).as_posix())
-    site = _path_text((Path(root.name) / path.parent.relative_to(root)).as_posix())
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return RawRecord(record_id, b"", _path_text(str(path)), sha256_of(b""), problem=f"unreadable: {exc.strerror}", site=site)
-    return RawRecord(record_id, data, _path_text(str(path)), sha256_of(data), site=site)
+        return _unreadable(path, root, exc.strerror)
+    return _file_record(path, root, data)
 
 
 def _path_text(name: str) -> str:
