@@ -42,20 +42,27 @@ def keys_batch(records: list[RawRecord]) -> list[Keyed]:
     Records that cannot be read have no keys and nothing prepared.
     """
     out: list[Keyed] = []
-    options = _STATE["options"]
     for record in records:
-        if record.problem or too_large(record.raw, options):
+        prepared = _prepared(record, _STATE["options"])
+        if prepared is None:
             out.append((record.sha256, record.site, [], None))
             continue
-        try:
-            with time_budget(options.time_budget):
-                paras, found = prepare(record.raw)
-        except OverBudget:  # the cleaning pass prepares it again, and rejects it
-            out.append((record.sha256, record.site, [], None))
-            continue
+        paras, found = prepared
         keys = keys_of(paras, record.site)
         out.append((record.sha256, record.site, distinct_keys(paras, keys), pack(paras, found, keys)))
     return out
+
+
+def _prepared(record: RawRecord, options: CleanOptions):
+    """The record's paragraphs and findings, or None for one the cleaning pass rejects
+    (unusable, too large, or over its time budget: that pass prepares it again, and rejects it)."""
+    if record.problem or too_large(record.raw, options):
+        return None
+    try:
+        with time_budget(options.time_budget):
+            return prepare(record.raw)
+    except OverBudget:
+        return None
 
 
 def keys_batch_with(records: list[RawRecord], state: tuple) -> list[Keyed]:
