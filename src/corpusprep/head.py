@@ -27,9 +27,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .captions import CAPTION_RULE, is_caption, is_credit, short_line
 from .document import Removal
 from .found import Found
-from .lexicon import words
+from .lexicon import Lexicons, words
 from .header import is_byline_tail, read_header_line, tidy_fields
 from .notices import NOTICE_RULE, notice_share
 from .options import CleanOptions
@@ -65,6 +66,7 @@ class Unit:
     lines: int = 1  # a title wrapped over its paragraph's two lines is one unit
     name: bool = False  # the line is nothing but a person's name: a byline, never the title
     after_date: bool = False  # a headline-like line right under a date alone (a blog's date header above its post title)
+    late: bool = False  # a headline-like line past the first sentences or metadata: the title only on strong evidence
 
 
 def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions | None = None) -> tuple[list[Para], Found]:
@@ -73,12 +75,13 @@ def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
     found = Found()
     units, zone_end = _classify(paras, rules, known, options, found)
     _join_byline_labels(units, rules, options)
+    _caption_over_credit(units, rules)
     lead_date = None if zone_end >= len(paras) or any(u.fields.get("date") for u in units) or known.get("date") \
         else press_dateline(paras[zone_end].text, rules, options.numeric_date_order)
     if lead_date is not None:  # "OAKLAND, Calif., June 4, 2019 — …": the date is read, the paragraph stays whole
         found.add_fields({"date": lead_date})
         units.append(Unit(zone_end, 0, paras[zone_end].text, LEAD_DATELINE, fields={"date": lead_date}))
-    title_at = None if known.get("title") else _choose_title(units, rules.lexicons.stopwords)
+    title_at, evidence = (None, 0.0) if known.get("title") else _choose_title(units, rules.lexicons)
     drop: dict[tuple[int, int], Removal] = {}
 
     def remove(unit: Unit, rule: str, score: float | None = None) -> None:
@@ -95,7 +98,7 @@ def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
         found.fields["title"] = title.text
         remove(title, TITLE_RULE)
         for unit in units[:title_at]:
-            if unit.kind in ("title", "text") and _above_title(unit, rules, options):
+            if unit.kind in ("title", "text") and (evidence >= CONFIDENT or _above_title(unit, rules, options)):
                 remove(unit, MASTHEAD_RULE)
         _read_after_title(units[title_at + 1:], rules, options, found, remove)
     _remove_byline_tails(units, rules, drop, remove)
@@ -166,8 +169,10 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
             line_units = [Unit(i, 0, para.text, "title", heading=para.heading, lines=2)]
         for unit in line_units:
             if unit.kind == "title" and not unit.heading and (content_seen or prose_seen):
-                if prose_seen or fields.get("authors") or fields.get("title") or not _date_only(_last_content(units)):
-                    unit.kind = "text"  # past the metadata or the first sentences, only a heading can be the title
+                if fields.get("title") or fields.get("authors"):
+                    unit.kind = "text"  # past the metadata, only a heading can be the title
+                elif prose_seen or fields.get("authors") or not _date_only(_last_content(units)):
+                    unit.late = True  # past a donation appeal or a caption: the title if a byline or date says so
                 else:
                     unit.after_date = True
             prose_seen = prose_seen or unit.kind == "text" and _sentences_of_prose(unit.text)
@@ -192,6 +197,8 @@ def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_r
     kind, score = classify(features(line, rules.lexicons), options.chrome_threshold, options.long_prose_words)
     if kind == CHROME:
         return Unit(i, j, line, CHROME, score=score, rule=CHROME_RULE)
+    if is_caption(line, rules.lexicons):  # a photo's caption is no title
+        return Unit(i, j, line, CHROME, rule=CAPTION_RULE)
     share, pack = notice_share(line, rules, options.notice_threshold)
     if share >= 0.5:  # a notice's sentence at the top ("Note to readers: …", "Translate Website")
         if first_match(rules, rules.in_zone("tail"), line, known, options.numeric_date_order) is not None:
@@ -236,13 +243,32 @@ def _date_only(unit: Unit | None) -> bool:
     return unit is not None and unit.kind in ("header", "rule") and set(unit.fields) == {"date"}
 
 
-def _choose_title(units: list[Unit], stopwords: frozenset[str] = frozenset()) -> int | None:
-    """The position of the best title candidate.
+LATE_BLOCKING_WORDS = 5  # a site's name is shorter; a headline this long above a late candidate keeps the title
+CONFIDENT = 2.5  # title evidence that a byline or date stands right under it (or under its standfirst)
+_DECK_WORDS = 8
+
+
+def _via_deck(after: list[Unit]) -> float:
+    """Evidence from a byline one line further down: strong under a standfirst (a sentence of
+    `_DECK_WORDS` words or more: headline, standfirst, byline is the news layout), weak otherwise."""
+    if len(after) < 2 or not _is_byline(after[1]):
+        return 0.0
+    deck = after[0]
+    return CONFIDENT if deck.kind == "text" and not deck.name and len(deck.text.split()) >= _DECK_WORDS else 1.5
+
+
+def _choose_title(units: list[Unit], lexicons: Lexicons) -> tuple[int | None, float]:
+    """The position of the best title candidate, and the evidence for it.
 
     The first candidate is the title unless the page's structure points at a later one:
-    a heading (3 points), a byline, dateline or bare name right under it (3) or one line
-    further down (1.5). A later candidate needs such evidence to compete; three words or
-    fewer cost a point (a site's name), and each candidate above costs half a point. A
+    a heading (3 points), a byline, dateline or bare name right under it (3) or under
+    its standfirst (2.5), or one line further down (1.5). A later candidate needs such
+    evidence to compete, and one past the first sentences (a donation appeal, a caption)
+    needs 2.5 (`CONFIDENT`) and no candidate of five words or more above it (then it is
+    a teaser under the title); three words or fewer cost a point (a site's name), chrome
+    words up to two (`chrome_score`: "Subscribe Sign in"), and each candidate above
+    costs half a point. With confident evidence, everything above the title in the zone
+    is the site's (``chrome.masthead``). A
     line that the next continues in lower case is half a sentence, not a candidate. A
     winner longer than the headline-like line right above it (and over 11 words) is its
     standfirst, a winner of six words or fewer under a longer one its subtitle: then the
@@ -251,7 +277,8 @@ def _choose_title(units: list[Unit], stopwords: frozenset[str] = frozenset()) ->
     into the byline or the text (a blog's date header above its post title), unless the
     lower one reads as the upper one's standfirst.
     """
-    best, best_score, seen = None, None, 0
+    best, best_score, best_evidence, seen, stopwords = None, None, 0.0, 0, lexicons.stopwords
+    headline_above = False  # a candidate of headline length above: a late one is then a teaser, not the title
     for n, unit in enumerate(units):
         if unit.kind != "title":
             continue
@@ -260,20 +287,21 @@ def _choose_title(units: list[Unit], stopwords: frozenset[str] = frozenset()) ->
             continue  # the first half of a sentence that a page break split
         if len(after) > 1 and _date_only(after[0]) and _post_title(units, units.index(after[1]), unit, stopwords):
             after = []  # the date heads the post below, not this line (a blog's tagline)
-        evidence = 3 * unit.heading + (3 * bool(after and _is_byline(after[0])) or 1.5 * (len(after) > 1 and _is_byline(after[1])))
+        evidence = 3 * unit.heading + (3 * bool(after and _is_byline(after[0])) or _via_deck(after))
         if unit.after_date and _post_title(units, n, None, stopwords):
             evidence += 3
         seen += 1
-        if seen > 1 and not evidence:
+        if seen > 1 and not evidence or unit.late and (evidence < CONFIDENT or headline_above):
             continue  # only the page's structure can put the title below the first candidate
-        score = evidence - (len(unit.text.split()) <= 3) - 0.5 * seen
+        headline_above = headline_above or len(unit.text.split()) >= LATE_BLOCKING_WORDS
+        score = evidence - (len(unit.text.split()) <= 3) - 0.5 * seen - 2 * chrome_score(features(unit.text, lexicons))
         if best_score is None or score > best_score:
-            best, best_score = n, score
+            best, best_score, best_evidence = n, score, evidence
     if best is not None and not units[best].heading:
         above = next((u for u in reversed(units[:best]) if u.kind != CHROME), None)
         if above is not None and above.kind == "title" and _deck_of(units[best].text, above.text, stopwords, units[best - 1] is above):
-            return units.index(above)  # a standfirst or a subtitle ("Part 1") under its headline
-    return best
+            return units.index(above), 0.0  # a standfirst or a subtitle ("Part 1") under its headline
+    return best, best_evidence
 
 
 def _post_title(units: list[Unit], n: int, above: Unit | None, stopwords: frozenset[str]) -> bool:
@@ -334,6 +362,19 @@ def _read_after_title(after: list[Unit], rules: RuleSet, options: CleanOptions, 
     header = read_header_line(following.text, rules, options.numeric_date_order, bare_names=True)
     found.add_fields({"authors": header.authors})
     remove(following, HEADER_RULE)
+
+
+def _caption_over_credit(units: list[Unit], rules: RuleSet) -> None:
+    """A short sentence right above a bare credit ("Readers wait at the door." / "Maren Olsson/Fjord
+    Pictures"), chrome aside, is the photo's caption: in the header, above the first prose, it is no text."""
+    for n, unit in enumerate(units):
+        if unit.kind not in ("title", "text", CHROME) or unit.kind == CHROME and unit.rule != CAPTION_RULE \
+                or not is_credit(unit.text, rules.lexicons):
+            continue
+        above = next((u for u in reversed(units[:n]) if u.kind != CHROME), None)
+        if above is not None and above.kind == "text" and not above.name and short_line(above.text) and above.text.rstrip().endswith("."):
+            for photo in (above, unit):
+                photo.kind, photo.rule, photo.name = CHROME, CAPTION_RULE, False
 
 
 def _join_byline_labels(units: list[Unit], rules: RuleSet, options: CleanOptions) -> None:

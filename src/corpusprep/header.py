@@ -259,6 +259,13 @@ def _is_place(part: str) -> bool:
     return 1 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
 
 
+def _is_role(text: str, not_name: frozenset[str]) -> bool:
+    """A role, a desk or an office: its last word, the head of the phrase, is a not-name word
+    ("Local Democracy Reporter", "University Communications", "Staff")."""
+    words = [w.lower().strip(".,;:()") for w in text.split()]
+    return bool(words) and words[-1] in not_name
+
+
 def tidy_fields(fields: dict, rules: RuleSet) -> dict:
     """`fields` with each author read as `_names` reads one: roles, sites and " for X" aside, capitals made Title Case.
 
@@ -271,8 +278,8 @@ def tidy_fields(fields: dict, rules: RuleSet) -> dict:
     not_name = rules.lexicons.not_name_words
     for author in fields["authors"]:
         names = _names(author, not_name, rules.lexicons.stopwords)
-        if names is None:  # a role ("Staff Writer") is dropped; a name the reader cannot parse is kept as it is
-            names = [] if all(w.lower().strip(".") in not_name for w in author.split()) else [author]
+        if names is None:  # a role ("Staff Writer", "Local Democracy Reporter") is dropped; a name the reader cannot parse is kept
+            names = [] if _is_role(author, not_name) else [author]
         for name in names:
             if name not in tidied:
                 tidied.append(name)

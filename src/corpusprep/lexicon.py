@@ -22,6 +22,8 @@ LEXICONS = {
     "related_labels": "lines that introduce links to other articles: a headline right under one is such a link",
     "comment_labels": "lines that open a comment section: what follows them to the end, if short, is comments",
     "comment_heads": "how a comment's author line ends (\"Anonymous said...\", \"Maya wrote:\"): prose under one is a comment",
+    "credit_leads": "words that open a photo credit (\"Photo:\", \"Credit:\", \"Courtesy of\"): a short line ending in one is a caption",
+    "comment_leads": "how a line that opens a comment section starts (\"3 responses to\", \"2 thoughts on\")",
     "byline_leads": "words that open a byline",
     "date_leads": "words that stand before a date",
     "not_name_words": "words that name a role, a desk or a site, never a person",
@@ -80,6 +82,8 @@ class Lexicons:
     related_labels: frozenset[str] = frozenset()
     comment_labels: frozenset[str] = frozenset()
     comment_heads: tuple[str, ...] = ()
+    credit_leads: tuple[str, ...] = ()
+    comment_leads: tuple[str, ...] = ()
     byline_leads: tuple[str, ...] = ()  # longest first, so "written by" is tried before "by"
     date_leads: frozenset[str] = frozenset()
     not_name_words: frozenset[str] = frozenset()
@@ -91,13 +95,15 @@ class Lexicons:
         return cls(
             stopwords=frozenset(get("stopwords")),
             chrome_words=frozenset(get("chrome_words")),
-            chrome_lines=frozenset(line_key(e) for e in get("chrome_lines")),
+            chrome_lines=frozenset(key for e in get("chrome_lines") if (key := line_key(e))),  # "###" alone keys nothing
             chrome_phrases=tuple(sorted(get("chrome_phrases"))),
             phrase_index=_index_by_first_word(get("chrome_phrases")),
             chrome_leads=tuple(sorted(get("chrome_leads"))),
             related_labels=frozenset(line_key(e) for e in get("related_labels")),
             comment_labels=frozenset(line_key(e) for e in get("comment_labels")),
             comment_heads=tuple(sorted(get("comment_heads"))),
+            credit_leads=tuple(sorted(get("credit_leads"))),
+            comment_leads=tuple(sorted(line_key(e) for e in get("comment_leads"))),
             byline_leads=tuple(sorted({line_key(e) for e in get("byline_leads")}, key=lambda e: (-len(e), e))),
             date_leads=frozenset(line_key(e) for e in get("date_leads")),
             not_name_words=frozenset(get("not_name_words")),

@@ -81,8 +81,30 @@ def _features(text: str, lexicons: Lexicons) -> Features:
 
 
 def _chrome_line(text: str, lexicons: Lexicons) -> bool:
-    """A lexicon line, also with its counts left out: "Advertisement 2", "1.2K Followers", "Comments (14)"."""
-    return line_key(text) in lexicons.chrome_lines or bare_key(text) in lexicons.chrome_lines
+    """A lexicon line, also with its counts left out ("Advertisement 2", "1.2K Followers",
+    "Comments (14)"), or lexicon lines run together ("Subscribe Sign in", "Support us Not now")."""
+    key = line_key(text)
+    return key in lexicons.chrome_lines or bare_key(text) in lexicons.chrome_lines or _run_together(key, lexicons.chrome_lines)
+
+
+RUN_MAX_WORDS = 12  # a menu or a row of buttons without separators; longer lines are never split into lexicon lines
+_RUN_MAX_PIECE = 5  # words in one lexicon line of such a row
+
+
+def _run_together(key: str, chrome_lines: frozenset[str]) -> bool:
+    """Whether `key` (a `line_key`) is two or more lexicon lines one after the other.
+
+    A dynamic programme over word boundaries: at most `RUN_MAX_WORDS` words, each piece
+    at most `_RUN_MAX_PIECE` words, so it stays a handful of set lookups.
+    """
+    tokens = [line_key(t) for t in key.split()]
+    if not 2 <= len(tokens) <= RUN_MAX_WORDS:
+        return False
+    reach = [True] + [False] * len(tokens)  # reach[i]: the first i words are lexicon lines end to end
+    for end in range(1, len(tokens) + 1):
+        reach[end] = any(reach[start] and " ".join(tokens[start:end]) in chrome_lines
+                         for start in range(max(0, end - _RUN_MAX_PIECE), end))
+    return reach[-1]
 
 
 def chrome_score(f: Features) -> float:

@@ -105,7 +105,8 @@ def _drop_comments(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], 
     for i in range(len(paras) - 1, max(len(paras) - COMMENT_MAX_PARAGRAPHS, 1) - 1, -1):
         if len(paras[i].text.split()) > COMMENT_MAX_WORDS:
             break
-        if bare_key(paras[i].lines[0]) in lexicons.comment_labels:
+        opening = bare_key(paras[i].lines[0])
+        if opening in lexicons.comment_labels or lexicons.comment_leads and opening.startswith(lexicons.comment_leads):
             start = i
     if start is None or any(
             is_long_prose(features(para.text, lexicons), options.long_prose_words)

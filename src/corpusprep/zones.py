@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from .captions import CAPTION_RULE, caption_lines, is_caption, is_credit, short_line
 from .document import Removal
 from .found import Found
 from .paragraphs import Para
@@ -46,10 +47,17 @@ def drop_anywhere(paras: list[Para], rules: RuleSet, known: Mapping[str, Any],
     zone_rules = tuple(r for r in rules.in_zone("anywhere") if r.zone == "anywhere")
     kept: list[Para] = []
     after_label = 0  # links still expected under a "Related" / "Read more" label that was dropped
+    credit_under = False
     for para in paras:
         hits = match_paragraph(rules, zone_rules, para, {**known, **found.fields}, options.numeric_date_order) if zone_rules else None
         if hits is not None:
             record_hits(found, para, hits)
+            after_label = 0
+        elif _is_caption(para, rules, options) or (credit_under := _under_credit(para, kept, rules)):
+            if credit_under:  # the caption over the first text, then its bare credit
+                caption = kept.pop()
+                found.removed.append(Removal(CAPTION_RULE, caption.text, caption.index))
+            found.removed.append(Removal(CAPTION_RULE, para.text, para.index))
             after_label = 0
         elif kept and (score := _inline_chrome(para, rules, options)) is not None:
             found.removed.append(Removal(INLINE_CHROME_RULE, para.text, para.index, score))
@@ -79,6 +87,27 @@ def _inline_chrome(para: Para, rules: RuleSet, options: CleanOptions) -> float |
         return None
     scores = [chrome_score(features(line, rules.lexicons)) for line in para.lines]
     return min(scores) if min(scores) >= options.inline_chrome_threshold else None
+
+
+def _under_credit(para: Para, kept: list[Para], rules: RuleSet) -> bool:
+    """Whether `para` is a bare credit ("Maren Olsson/Fjord Pictures") under a short caption that opens the text."""
+    return len(kept) == 1 and len(para.lines) == 1 and is_credit(para.text, rules.lexicons) and _bare_caption(kept[0])
+
+
+def _is_caption(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
+    """A photo's caption and credit, alone or in a block with a tooltip or a second copy (`corpusprep.captions`)."""
+    lexicons = rules.lexicons
+    if len(para.lines) == 1:
+        return is_caption(para.text, lexicons)
+    return len(para.lines) <= INLINE_MAX_LINES and caption_lines(
+        para.lines, lexicons, lambda line: chrome_score(features(line, lexicons)) >= options.chrome_threshold)
+
+
+CAPTION_ABOVE_MAX_WORDS = 20  # a lede is longer: only a line this short over a bare credit is its caption
+
+
+def _bare_caption(para: Para) -> bool:
+    return len(para.lines) == 1 and short_line(para.text) and len(para.text.split()) <= CAPTION_ABOVE_MAX_WORDS
 
 
 def _headline_link(para: Para) -> bool:

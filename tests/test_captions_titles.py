@@ -1,0 +1,125 @@
+"""Photo captions, chrome lines run together, the title under a donation appeal, roles beside a name, comment leads.
+
+Documents written for these tests in the shapes of real pages (see tests/data/devset_fresh*.jsonl
+for whole pages); each test fails on the cleaner before these mechanisms.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+
+from corpusprep import clean
+from corpusprep.captions import caption_lines, is_caption, is_credit
+from corpusprep.rules import default_rules
+from corpusprep.scoring import chrome_score, features
+
+from .test_stage_properties import messy_text
+
+RULES = default_rules()
+LEX = RULES.lexicons
+PROSE = ("The council met on Tuesday evening and voted to extend the opening hours of the public library, "
+         "after a long debate about the cost of staff and heating in the winter months.")
+MORE = ("Staff will be moved from the mobile service to cover the extra hours, and the council expects the change "
+        "to cost about forty thousand a year, which it says the reserves can carry.")
+
+
+def _doc(*paras: str) -> str:
+    return "\n\n".join(paras)
+
+
+def _rules_of(doc) -> list[str]:
+    return [r.rule for r in doc.removed]
+
+
+def test_a_caption_ending_in_its_credit_goes_wherever_it_stands():
+    for caption in ("Readers queue outside the library on Tuesday. Maren Olsson/Fjord Pictures",
+                    "The reading room after the refit (Photo by Tomas Reyes)",
+                    "Het nieuwe dak van de bibliotheek (foto: Stadsnieuws/Jan Kuipers)",
+                    "The old stacks on the first floor. Photo / Supplied",
+                    "Courtesy of the Harbour Library Trust"):
+        doc = clean(_doc("Library hours extended after long debate", PROSE, caption, MORE))
+        assert doc.text == f"{PROSE}\n\n{MORE}", caption
+        assert "chrome.caption" in _rules_of(doc)
+
+
+def test_a_photo_block_with_a_tooltip_and_a_bare_credit_goes():
+    block = "A reader at the new self-service desk.\nImage attribution tooltip\nCourtesy of Harbour Library\nImage attribution tooltip"
+    assert caption_lines(tuple(block.split("\n")), LEX, lambda line: "tooltip" in line)
+    doc = clean(_doc("Library hours extended after long debate", "By Dana Whitfield", block, PROSE, MORE))
+    assert doc.text == f"{PROSE}\n\n{MORE}"
+
+
+def test_a_short_caption_over_a_bare_credit_at_the_top_goes():
+    doc = clean(_doc("Library hours extended after long debate", "By Dana Whitfield", "Readers wait at the door on Monday.",
+                     "Maren Olsson/Fjord Pictures", PROSE, MORE))
+    assert doc.text == f"{PROSE}\n\n{MORE}" and doc.authors == ["Dana Whitfield"]
+
+
+def test_prose_about_photos_and_headings_with_slashes_stay():
+    lines = ["He took a photo of the crowd before the doors opened.", "Technology Progress/Risk",
+             "The picture was clear: the branch needed more staff.", PROSE + " Photo: the council's own figures."]
+    for line in lines:
+        assert not is_caption(line, LEX), line
+    doc = clean(_doc("Library hours extended after long debate", PROSE, "Technology Progress/Risk", MORE))
+    assert "Technology Progress/Risk" in doc.text
+    assert is_credit("Lwazi Mthembu/Metro24", LEX) and not is_caption("Lwazi Mthembu/Metro24", LEX)  # alone, only beside a caption
+
+
+def test_chrome_lines_run_together_are_chrome():
+    assert chrome_score(features("Subscribe Sign in", LEX)) == 1.0
+    assert chrome_score(features("Share Tweet Email", LEX)) == 1.0
+    assert chrome_score(features("Share prices fell sharply", LEX)) < 0.5
+
+
+def test_the_title_under_a_donation_appeal_is_found_by_the_byline_under_its_standfirst():
+    doc = clean(_doc("Advertisement", "Readers keep this site free to read.",
+                     "Over two thousand of you chipped in this year so that everyone can read us without a paywall.",
+                     "Support us\nNot now", "Library hours extended after long debate",
+                     "The council says the change is the first step in a wider review of the service.",
+                     "By Niamh Corcoran", "2 Aug 2019, 4:10 PM", PROSE, MORE))
+    assert doc.title == "Library hours extended after long debate"
+    assert doc.authors == ["Niamh Corcoran"] and str(doc.date) == "2019-08-02"
+    assert doc.text.startswith("The council says the change") and "chipped in" not in doc.text
+    assert "chrome.masthead" in _rules_of(doc)
+
+
+def test_a_teaser_under_the_title_does_not_take_it():
+    doc = clean(_doc("Library hours extended after a long debate in the council", "Most of our readers think this story is true. Tell us what you think of it.",
+                     "An Exclusive You Have To See: The Last Library Of The Valley Is Here!", "By Lisa Haven", PROSE, MORE))
+    assert doc.title == "Library hours extended after a long debate in the council"
+
+
+def test_a_role_after_the_name_is_not_an_author():
+    doc = clean(_doc("Library hours extended after long debate", "By Aroha Tane, Local Democracy Reporter", PROSE, MORE))
+    assert doc.authors == ["Aroha Tane"]
+    doc = clean(_doc("Library hours extended after long debate", "By Priya Natarajan, University Communications", PROSE, MORE))
+    assert doc.authors == ["Priya Natarajan"]
+
+
+def test_a_comment_section_opened_by_the_posts_title_goes():
+    doc = clean(_doc("Library hours extended after long debate", PROSE, MORE,
+                     "One response to “Library hours extended after long debate”",
+                     "Shona M. says:\nFebruary 15, 2020 at 9:12 am\nMy sister works there and this is overdue.",
+                     "Comments are closed."))
+    assert doc.text == f"{PROSE}\n\n{MORE}"
+    assert "chrome.comments" in _rules_of(doc)
+
+
+def test_dutch_headers_are_read():
+    doc = clean(_doc("Wij gebruiken cookies zodat de site goed werkt. In onze cookieverklaring lees je hoe dat zit.\nAkkoord\nInstellingen",
+                     "Bibliotheek blijft langer open na besluit van de raad", "Door Sanne de Wit", "12 maart 2021 om 14:05",
+                     PROSE, MORE))
+    assert doc.title == "Bibliotheek blijft langer open na besluit van de raad"
+    assert doc.authors == ["Sanne de Wit"] and str(doc.date) == "2021-03-12"
+    assert "cookies" not in doc.text
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(messy_text)
+def test_caption_tests_never_raise_and_never_take_long_prose(text):
+    lines = tuple(text.split("\n"))
+    caption_lines(lines, LEX)
+    for line in lines:
+        if is_caption(line, LEX):
+            assert len(line.split()) <= 45
+        is_credit(line, LEX)
