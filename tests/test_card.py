@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+import sys
+
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
+import yaml
 from datasets import Features
 
+from corpusprep.build import BuildError, build_dataset
 from corpusprep.card import _features
 from corpusprep.schema import kept_schema, rejected_schema
+
+from .conftest import SEEDS
 
 
 @pytest.mark.parametrize("schema", [
@@ -27,18 +37,6 @@ def test_other_types_go_through_datasets():
 
 
 # ---------------------------------------------------------------- issue 14: stable configs, real snippets, a card that can be completed
-import json
-import re
-import subprocess
-import sys
-
-import pyarrow.parquet as pq
-import yaml
-
-from corpusprep.build import BuildError, build_dataset
-
-from .conftest import SEEDS
-
 
 def front(card: str) -> dict:
     return yaml.safe_load(card.split("---\n")[1])

@@ -42,8 +42,8 @@ from .rules import RuleSet, default_rules
 from .schema import kept_row, kept_schema, raw_text, rejected_row, rejected_schema
 from .seen_ids import SeenIds
 from .sorting import ExternalSorter
-from .versions import (VersionError, bump as bump_version, check_name, existing_versions, is_version, is_whole,
-                       parse_version, previous_version)
+from .versions import VersionError, check_name, existing_versions, is_version, is_whole, parse_version, previous_version
+from .versions import bump as bump_version
 
 DEPENDENCIES = ("ftfy", "beautifulsoup4", "langdetect", "pyarrow", "datasets")
 

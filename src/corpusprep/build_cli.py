@@ -136,9 +136,8 @@ def main(argv: list[str] | None = None) -> int:
             site_column=args.site_column,
         )
         learn, dedup = _corpus_options(args)
-        from .options import CleanOptions
-
         from .language import check_backend
+        from .options import CleanOptions
 
         check_backend(args.language_backend)
         if args.max_chars < 0 or args.doc_timeout < 0:

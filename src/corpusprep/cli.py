@@ -177,8 +177,8 @@ def _as_one_document(path) -> bool:
 def _records(paths: list, read_options):
     """Every document of the inputs, read as `build-dataset` reads them (`readers.read_inputs`): a text file is
     one document, a table file (.jsonl, .csv, .parquet) one per row. All inputs are checked before the first is read."""
-    from .readers import InputError, RawRecord, check_inputs, read_inputs
     from .hashing import sha256_of
+    from .readers import InputError, RawRecord, check_inputs, read_inputs
 
     try:
         check_inputs([p for p in paths if not _as_one_document(p)])

@@ -317,7 +317,7 @@ def _confident(sample: bytes, encoding: str, coherence: float) -> bool:
     return rare <= (1 - _MIN_CORE) * wide
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _case(encoding: str) -> tuple[re.Pattern[str], ...]:
     """For the letters a single-byte code page holds beyond ASCII: a small letter followed
     by a capital, a capital, a small letter, and the letter that begins a sentence

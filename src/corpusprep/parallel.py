@@ -37,7 +37,8 @@ def ordered_map(
     describe: Callable[[T], str] = repr,
 ) -> Iterator[R]:
     """Yield func(batch) results item by item, in input order, using `num_proc` processes."""
-    batches = iter(lambda it=iter(items): list(islice(it, BATCH)), [])
+    it = iter(items)
+    batches = iter(lambda: list(islice(it, BATCH)), [])
     if num_proc <= 1:
         if initializer:
             initializer(*initargs)

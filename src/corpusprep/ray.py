@@ -75,7 +75,8 @@ def ordered_map_on_ray(func: Callable[[list, tuple], list], items: Iterable, sta
     ray = _ray()
     remote = ray.remote(func)
     state_ref = ray.put(state)
-    batches = iter(lambda it=iter(items): list(islice(it, BATCH)), [])
+    it = iter(items)
+    batches = iter(lambda: list(islice(it, BATCH)), [])
     pending: deque[tuple[list, Any]] = deque()
     for batch in batches:
         pending.append((batch, remote.remote(batch, state_ref)))

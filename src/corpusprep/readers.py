@@ -21,6 +21,7 @@ import posixpath
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -523,7 +524,7 @@ def _remote_card_files(root: RemoteFile, names: set[str]) -> list[tuple[str, Rem
     found: set[str] = set()
     for pattern in _card_patterns(text):
         if pattern:
-            found.update(p[len(prefix):] for p in _ask(root.url, lambda: root.fs.glob(prefix + pattern))
+            found.update(p[len(prefix):] for p in _ask(root.url, partial(root.fs.glob, prefix + pattern))
                          if p.startswith(prefix))
     chosen = sorted(rel for rel in found if rel in names and _kind(root.child(rel)) not in (None, "text"))
     return [(rel, root.child(rel)) for rel in chosen]
