@@ -11,9 +11,19 @@ import argparse
 import dataclasses
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .readers import as_input
+
+if TYPE_CHECKING:  # imported lazily below, for a fast start
+    from tqdm import tqdm
+
+    from .build import BuildReport
+    from .card import CardOptions
+    from .duplicates import DedupOptions
+    from .learned import LearnOptions
 
 EXAMPLES = """examples:
   build-dataset seeds/ --name wsws-syria --version 1.0.0
@@ -166,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         from .cli import UserError, publish_or_fail
 
         if args.quiet or args.json:
-            from huggingface_hub.utils import disable_progress_bars
+            from huggingface_hub.utils.tqdm import disable_progress_bars  # where it is defined (utils re-exports it lazily)
 
             disable_progress_bars()  # no upload bars either
         try:
@@ -189,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _card_options(args: argparse.Namespace):
+def _card_options(args: argparse.Namespace) -> CardOptions:
     """The card options given; the --push-to-hub repo is the one the card's loading code names."""
     from .card import CardOptions
 
@@ -199,7 +209,7 @@ def _card_options(args: argparse.Namespace):
                        template=args.card_template, **{k: tuple(v) for k, v in given.items() if v})
 
 
-def _corpus_options(args: argparse.Namespace):
+def _corpus_options(args: argparse.Namespace) -> tuple[LearnOptions, DedupOptions]:
     from .cli import UserError
     from .duplicates import DedupOptions
     from .learned import LearnOptions
@@ -231,15 +241,15 @@ class _progress:
     log file no bar is drawn: redraws there are only noise.
     """
 
-    def __init__(self, disabled: bool, inputs: list[Path], stream=None):
+    def __init__(self, disabled: bool, inputs: list[Path], stream: TextIO | None = None):
         self.stream = stream if stream is not None else sys.stderr
         self.disabled = disabled or not _is_terminal(self.stream)
         self.inputs = inputs
-        self.bar = None
+        self.bar: tqdm[Any] | None = None
         self.phase: str | None = None
-        self.total: int | None = None
+        self.total: float | None = None  # tqdm counts in floats
 
-    def __enter__(self):
+    def __enter__(self) -> Callable[[int, str], None] | None:
         if self.disabled:
             return None
         from .readers import InputError, count_documents
@@ -254,6 +264,7 @@ class _progress:
         """`count` documents of pass `phase` are done; a new phase closes the bar of the one before."""
         if phase != self.phase:
             self._open(phase)
+        assert self.bar is not None  # _open made it
         self.bar.update(count - self.bar.n)
 
     def _open(self, phase: str) -> None:
@@ -267,29 +278,30 @@ class _progress:
 
     def _close(self, finished: bool) -> None:
         """Draw the bar's last state and end its line; a finished pass shows its true count as the total."""
+        assert self.bar is not None  # called only with a bar open
         if finished and self.bar.total is not None and self.bar.n != self.bar.total:
             self.bar.total = self.bar.n  # the input count was an estimate (e.g. a skipped output folder)
         self.bar.close()
         self.bar = None
 
-    def __exit__(self, exc_type, *exc) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
         if self.bar is not None:
             self._close(finished=exc_type is None)
 
 
-def _is_terminal(stream) -> bool:
+def _is_terminal(stream: TextIO) -> bool:
     try:
         return bool(stream.isatty())
     except (AttributeError, ValueError):  # no isatty, or a closed stream
         return False
 
 
-def summary(report) -> str:
+def summary(report: BuildReport) -> str:
     if report.noop:
         head = f"{report.name} {report.version} is already built from the same inputs and options: nothing to do"
     else:
         head = f"built {report.name} {report.version}"
-    rows = [("documents read", report.read), ("kept", report.kept)]
+    rows: list[tuple[str, int | str]] = [("documents read", report.read), ("kept", report.kept)]
     rows += [(f"rejected: {reason}", n) for reason, n in report.rejected.items()]
     rows += [(f"removed by {rule}", n) for rule, n in report.removals_by_rule.items()]
     learned = report.learned_boilerplate or {}
@@ -308,7 +320,7 @@ def summary(report) -> str:
     return "\n".join([head, ""] + [f"  {label:<{width}}  {value}" for label, value in rows])
 
 
-def _size(n: int) -> str:
+def _size(n: float) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if n < 1024 or unit == "GB":
             return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"

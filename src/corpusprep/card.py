@@ -204,7 +204,8 @@ def _features(schema: pa.Schema) -> list[dict[str, Any]]:
             pass
     from datasets import Features
 
-    return Features.from_arrow_schema(schema)._to_yaml_list()
+    features: list[dict[str, Any]] = Features.from_arrow_schema(schema)._to_yaml_list()
+    return features
 
 
 _DTYPES = {pa.string(): "string", pa.int32(): "int32", pa.int64(): "int64", pa.date32(): "date32"}
