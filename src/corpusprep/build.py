@@ -387,6 +387,7 @@ def _card_inputs(card: CardOptions, license: str) -> tuple[Template, str | None]
     try:
         check_license(license)
         card.check()
+        card.check_license_terms(license)
         return read_template(card.template)
     except CardError as exc:
         raise BuildError(str(exc)) from None

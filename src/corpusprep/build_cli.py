@@ -65,7 +65,12 @@ def parser() -> argparse.ArgumentParser:
                    help="reject a document whose cleaning takes longer as timeout, and go on (default: 60; 0: no limit)")
     p.add_argument("--license", default="unknown",
                    help="license declared in the dataset card, a Hub license id: apache-2.0, mit, cc-by-4.0, "
-                        "cc-by-sa-4.0, cc0-1.0, odc-by, other, ... (default: unknown)")
+                        "cc-by-sa-4.0, cc0-1.0, odc-by, other (then --license-name and --license-link), ... "
+                        "(default: unknown)")
+    p.add_argument("--license-name", metavar="ID",
+                   help="with --license other: the license's id shown in the card, e.g. my-license-1.0")
+    p.add_argument("--license-link", metavar="URL",
+                   help="with --license other: the http(s) URL of the license's text")
     p.add_argument("--num-proc", type=int, default=1, help="worker processes for cleaning (output is identical for any N)")
     p.add_argument("--engine", choices=("local", "ray"), default="local",
                    help="where to clean: local processes (default) or Ray (pip install 'corpusprep[ray]')")
@@ -206,7 +211,8 @@ def _card_options(args: argparse.Namespace) -> CardOptions:
     given = {"task_categories": args.task_category, "source_datasets": args.source_dataset,
              "language_creators": args.language_creator}
     return CardOptions(pretty_name=args.pretty_name, tags=tuple(args.tag), repo_id=args.repo_id or args.push_to_hub,
-                       template=args.card_template, **{k: tuple(v) for k, v in given.items() if v})
+                       template=args.card_template, license_name=args.license_name,
+                       license_link=args.license_link, **{k: tuple(v) for k, v in given.items() if v})
 
 
 def _corpus_options(args: argparse.Namespace) -> tuple[LearnOptions, DedupOptions]:
