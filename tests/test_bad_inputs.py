@@ -19,7 +19,7 @@ import pytest
 
 from corpusprep import CleanOptions, DedupOptions, LearnOptions, clean
 from corpusprep.build import build_dataset
-from corpusprep.readers import ReadOptions, read_inputs
+from corpusprep.readers import ReadOptions
 from corpusprep.reasons import REASONS, code
 
 from .conftest import child_pids

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+import sys
+
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
+import yaml
 from datasets import Features
 
+from corpusprep.build import BuildError, build_dataset
 from corpusprep.card import _features
 from corpusprep.schema import kept_schema, rejected_schema
+
+from .conftest import SEEDS
 
 
 @pytest.mark.parametrize("schema", [
@@ -27,18 +37,6 @@ def test_other_types_go_through_datasets():
 
 
 # ---------------------------------------------------------------- issue 14: stable configs, real snippets, a card that can be completed
-import json
-import re
-import subprocess
-import sys
-
-import pyarrow.parquet as pq
-import yaml
-
-from corpusprep.build import BuildError, build_dataset
-
-from .conftest import SEEDS
-
 
 def front(card: str) -> dict:
     return yaml.safe_load(card.split("---\n")[1])
@@ -159,6 +157,9 @@ def test_card_options_and_a_template_fill_the_card(tmp_path):
         build_dataset([SEEDS], "seeds", "1.0.0", out=tmp_path / "a", license="cc-by-4.0", card=options)
 
 
+TERMS = "https://www.wsws.org/en/special/terms.html"
+
+
 @pytest.mark.parametrize(("kwargs", "message"), [
     (dict(license="Apache 2.0"), r"unknown license 'Apache 2.0': use one of the Hub's license ids \(apache-2.0, "),
     (dict(license="MIT"), "unknown license 'MIT': did you mean 'mit'"),
@@ -167,7 +168,20 @@ def test_card_options_and_a_template_fill_the_card(tmp_path):
     (dict(card_kwargs=dict(template="missing.md")), "cannot read the card template missing.md"),
     (dict(template="---\nlicense: mit\n---\n"), "front matter"),
     (dict(template="## Uses\n\na\n\n## uses\n\nb\n"), "twice"),
-], ids=["license", "license-case", "creator", "repo", "no-template", "template-front-matter", "template-twice"])
+    (dict(license="other"), r"^license other needs license_name \(--license-name, .*\) and license_link \(--license-link, "),
+    (dict(license="other", card_kwargs=dict(license_name="wsws-terms")), "license other needs license_name"),
+    (dict(license="other", card_kwargs=dict(license_link=TERMS)), "license other needs license_name"),
+    (dict(license="mit", card_kwargs=dict(license_name="wsws-terms")),
+     r"^license_name \(--license-name\) is only for license other, not 'mit'"),
+    (dict(card_kwargs=dict(license_name="wsws-terms", license_link=TERMS)),
+     r"^license_name \(--license-name\) and license_link \(--license-link\) are only for license other, not 'unknown'"),
+    (dict(license="other", card_kwargs=dict(license_name="WSWS terms", license_link=TERMS)), "bad license_name 'WSWS terms'"),
+    (dict(license="other", card_kwargs=dict(license_name="mit", license_link=TERMS)), r"give it as the license \(--license mit\)"),
+    (dict(license="other", card_kwargs=dict(license_name="wsws-terms", license_link="LICENSE")),
+     "bad license_link 'LICENSE': the http\\(s\\) URL"),
+], ids=["license", "license-case", "creator", "repo", "no-template", "template-front-matter", "template-twice",
+        "other-alone", "other-no-link", "other-no-name", "name-with-mit", "terms-with-unknown", "name-spaces",
+        "name-a-hub-id", "link-not-a-url"])
 def test_card_errors_are_one_line_and_write_nothing(tmp_path, monkeypatch, kwargs, message):
     from corpusprep.card import CardOptions
 
@@ -214,3 +228,48 @@ def test_the_cli_takes_a_card_template_and_refuses_a_bad_license(tmp_path):
                            capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert clash.returncode == 2 and clash.stderr.startswith("build-dataset: error: --repo-id alice/a")
     assert len(clash.stderr.strip().splitlines()) == 1 and not (tmp_path / "dist" / "seeds" / "2.0.0").exists()
+
+
+# ---------------------------------------------------------------- issue 14: `license: other` names its license
+
+def test_a_custom_license_is_named_and_linked_in_the_front_matter(tmp_path):
+    from huggingface_hub import DatasetCard
+
+    from corpusprep.card import CardOptions
+
+    options = CardOptions(license_name="wsws-terms-1.0", license_link=TERMS)
+    report = build_dataset([SEEDS], "seeds", "1.0.0", out=tmp_path / "dist", license="other", card=options)
+    card = (report.path / "README.md").read_text(encoding="utf-8")
+    meta = front(card)
+    keys = list(meta)
+    assert keys[keys.index("license"):keys.index("license") + 3] == ["license", "license_name", "license_link"]
+    assert (meta["license"], meta["license_name"], meta["license_link"]) == ("other", "wsws-terms-1.0", TERMS)
+    data = DatasetCard(card).data  # as huggingface_hub reads the card it uploads
+    assert (data.license, data.license_name, data.license_link) == ("other", "wsws-terms-1.0", TERMS)
+    assert f"- **License:** `wsws-terms-1.0` (`license: other`, not a Hub license id), text at <{TERMS}>" in card
+    assert build_dataset([SEEDS], "seeds", "1.0.0", out=tmp_path / "dist", license="other", card=options).noop
+    with pytest.raises(BuildError, match="other card options"):  # another license text is another build
+        build_dataset([SEEDS], "seeds", "1.0.0", out=tmp_path / "dist", license="other",
+                      card=CardOptions(license_name="wsws-terms-2.0", license_link=TERMS))
+
+
+def test_a_hub_license_writes_no_license_terms(clean_build):
+    _, _, card = clean_build
+    assert "license_name" not in front(card) and "license_link" not in front(card)
+
+
+def test_the_cli_requires_and_writes_the_terms_of_license_other(tmp_path):
+    cli = [sys.executable, "-m", "corpusprep.build_cli", str(SEEDS), "--name", "seeds", "--version", "1.0.0", "--json"]
+    for args, message in [
+        (["--license", "other", "--license-name", "wsws-terms-1.0"], "license other needs license_name (--license-name"),
+        (["--license", "cc-by-4.0", "--license-link", TERMS], "license_link (--license-link) is only for license other"),
+    ]:
+        bad = subprocess.run(cli + args, capture_output=True, text=True, cwd=tmp_path, timeout=120)
+        assert bad.returncode == 2 and bad.stderr.startswith(f"build-dataset: error: {message}"), bad.stderr
+        assert len(bad.stderr.strip().splitlines()) == 1 and "Traceback" not in bad.stderr
+        assert not (tmp_path / "dist").exists()
+    done = subprocess.run(cli + ["--license", "other", "--license-name", "wsws-terms-1.0", "--license-link", TERMS],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert done.returncode == 0, done.stderr
+    meta = front((tmp_path / json.loads(done.stdout)["path"] / "README.md").read_text(encoding="utf-8"))
+    assert (meta["license"], meta["license_name"], meta["license_link"]) == ("other", "wsws-terms-1.0", TERMS)

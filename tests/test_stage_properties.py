@@ -17,14 +17,14 @@ from hypothesis import strategies as st
 from corpusprep import clean
 from corpusprep.decode import decode
 from corpusprep.document import Document
+from corpusprep.head import read_head
+from corpusprep.options import CleanOptions
 from corpusprep.paragraphs import Para
 from corpusprep.rejoin import rejoin
 from corpusprep.repair import repair
 from corpusprep.rules import default_rules
-from corpusprep.unmark import _HTML_TAG, unmark
-from corpusprep.head import read_head
-from corpusprep.options import CleanOptions
 from corpusprep.tail import read_tail
+from corpusprep.unmark import _HTML_TAG, unmark
 
 from .strategies import mojibake  # also registers the "sloppy-windows-1252" codec
 

@@ -214,7 +214,7 @@ def test_rejoin(parts, joined):
         ("Loading…", "stub"),
         ("English\n\nA lonely title\n\nLoading...", "stub"),
         ("A title\n\nToo few words here.", "too_short"),
-        ("\x00\x01binary".encode() * 10, "binary"),
+        (b"\x00\x01binary" * 10, "binary"),
         (b"\x81\x8d\x8f\x90\x9d" * 20, "undecodable"),
     ],
 )
@@ -231,7 +231,7 @@ def test_min_words_is_an_option():
 def test_language_is_the_same_in_every_process():
     """langdetect is seeded: a separate interpreter gives the same answer as this one."""
     text = "Contact média: media@globalresearch.ca — les opinions exprimées n'engagent que les auteurs."
-    code = "from corpusprep.language import detect_language; print(detect_language(%r))" % text
+    code = f"from corpusprep.language import detect_language; print(detect_language({text!r}))"
     answers = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() for _ in range(3)}
     from corpusprep.language import detect_language
 

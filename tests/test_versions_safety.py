@@ -208,7 +208,7 @@ def test_out_inside_the_input_folder_is_neither_read_nor_fingerprinted(tmp_path)
     (tables / "news.jsonl").write_text("".join(json.dumps({"id": p.name, "text": p.read_text(encoding="utf-8")}) + "\n"
                                                for p in sorted(SEEDS.glob("*.txt"))), encoding="utf-8")
     for folder, read_options in ((corpus, ReadOptions()), (tables, ReadOptions(id_column="id"))):
-        def again(version: str):
+        def again(version: str, folder=folder, read_options=read_options):
             return build_dataset([folder], "s", version, out=folder / "dist", read_options=read_options,
                                  learn=LearnOptions(enabled=False), dedup=DedupOptions(enabled=False))
 

@@ -6,7 +6,7 @@
 ('American war planes slaughter civilians in northern Syria', ['Thomas Gaist'], datetime.date(2016, 7, 20), 'World Socialist Web Site')
 """
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .document import Document, Removal
 from .duplicates import DedupOptions
@@ -28,7 +28,7 @@ _LAZY = {"build_dataset": "build", "BuildError": "build", "BuildReport": "build"
          "clean_batch": "batch", "features": "batch"}
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib
 

@@ -16,7 +16,7 @@ This module imports pyarrow; `corpusprep` loads it only when `clean_batch` or
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
@@ -26,6 +26,9 @@ from .options import CleanOptions
 from .pipeline import clean
 from .rules import RuleSet
 from .schema import KEPT_FIELDS, raw_text, removal_rows
+
+if TYPE_CHECKING:
+    from datasets import Features
 
 #: Kept-config columns `clean_batch` cannot know: where the row came from is the dataset's
 #: business, duplicate groups are found across a corpus (`build_dataset`).
@@ -38,7 +41,7 @@ CLEANED_FIELDS: tuple[tuple[str, pa.DataType], ...] = tuple(
 _CLEANED_NAMES = tuple(name for name, _ in CLEANED_FIELDS)
 
 
-def features(input_features: Mapping[str, Any] | None = None):
+def features(input_features: Mapping[str, Any] | None = None) -> Features:
     """The `datasets.Features` of what `ds.map(clean_batch, batched=True)` gives.
 
     Without `input_features`: the cleaned columns only, which is the whole output for a

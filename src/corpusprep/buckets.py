@@ -62,7 +62,7 @@ class BucketSpill:
             if not path.exists():
                 continue
             records = np.fromfile(path, dtype=self.dtype)
-            yield np.sort(records, order=list(self.dtype.names))
+            yield np.sort(records, order=list(self.dtype.names or ()))
 
     def _path(self, number: int) -> Path:
         return self.folder / f"part-{number:03d}.bin"

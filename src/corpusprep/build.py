@@ -35,15 +35,15 @@ from .learned import RULE_PREFIX, BoilerplateLearner, LearnedBoilerplate, Learne
 from .locks import Busy, DatasetLock
 from .options import CleanOptions
 from .parallel import ordered_map
-from .parquet_writer import write_empty_shard, write_shards
-from .readers import ReadOptions, as_input, check_inputs, is_url, read_inputs, url_files
+from .parquet_writer import Written, write_empty_shard, write_shards
+from .readers import ReadOptions, RemoteFile, as_input, check_inputs, is_url, read_inputs, url_files
 from .reasons import code
 from .rules import RuleSet, default_rules
 from .schema import kept_row, kept_schema, raw_text, rejected_row, rejected_schema
 from .seen_ids import SeenIds
 from .sorting import ExternalSorter
-from .versions import (VersionError, bump as bump_version, check_name, existing_versions, is_version, is_whole,
-                       parse_version, previous_version)
+from .versions import VersionError, check_name, existing_versions, is_version, is_whole, parse_version, previous_version
+from .versions import bump as bump_version
 
 DEPENDENCIES = ("ftfy", "beautifulsoup4", "langdetect", "pyarrow", "datasets")
 
@@ -184,7 +184,7 @@ def _lock(out: Path, dataset_dir: Path, name: str) -> DatasetLock:
         raise BuildError(f"cannot write the dataset in {out}: {exc.strerror or exc}") from None
 
 
-def _inside_inputs(out: Path, paths: Sequence[Path]) -> list[Path]:
+def _inside_inputs(out: Path, paths: Sequence[str | Path]) -> list[Path]:
     """The output folder as it is spelled below each input folder that holds it (usually none).
 
     A build must neither read its own versions as input nor fingerprint them: otherwise
@@ -198,7 +198,8 @@ def _inside_inputs(out: Path, paths: Sequence[Path]) -> list[Path]:
     return found
 
 
-def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, options, num_proc, progress,
+def _build_into(tmp: Path, paths: list[str | Path], name: str, version: str, settings: dict[str, Any], read_options: ReadOptions,
+                rules: RuleSet, options: CleanOptions, num_proc: int, progress: Callable[[int, str], None] | None,
                 previous: str | None, dataset_dir: Path, engine: str, ray_address: str | None,
                 learn: LearnOptions, dedup: DedupOptions, own_output: list[Path], card: CardOptions = CardOptions(),
                 template: Template = Template()) -> BuildReport:
@@ -255,7 +256,7 @@ def _build_into(tmp: Path, paths, name, version, settings, read_options, rules, 
         (tmp / "diff.json").write_text(json.dumps(diff, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     distribution = _distribution(tmp / "data")
     languages = sorted(k for k in distribution["languages"] if k)
-    corpus = {
+    corpus: dict[str, Any] = {
         "learned_boilerplate": learned_report.to_dict(),
         "duplicates": {**duplicates.report(), "copies_kept": dedup.keep_duplicates} if dedup.enabled else None,
     }
@@ -314,14 +315,14 @@ _ORDINAL = "__ordinal"
 class _Mapper:
     """Runs one corpus pass: every input record through a worker function, in input order, locally or on Ray."""
 
-    def __init__(self, engine: str, num_proc: int, paths: list[Path], read_options: ReadOptions,
+    def __init__(self, engine: str, num_proc: int, paths: list[str | Path], read_options: ReadOptions,
                  progress: Callable[[int, str], None] | None, own_output: Sequence[Path] = ()):
         self.engine, self.num_proc, self.paths, self.read_options = engine, num_proc, paths, read_options
         self.progress = progress
         # A record's source is its file's path as the reader spells it below its input.
         self.skip = tuple(_path_text(str(folder)) + os.sep for folder in own_output)
 
-    def map(self, phase: str, local: Callable, remote: Callable, state: tuple,
+    def map(self, phase: str, local: Callable[..., list[Any]], remote: Callable[..., list[Any]], state: tuple[Any, ...],
             prepared: Iterator[tuple[str, bytes | None]] | None = None) -> Iterator[Any]:
         """Results in input order; `prepared` frames (from the learning pass) ride along with their records."""
         records = read_inputs(self.paths, self.read_options)
@@ -343,7 +344,7 @@ class _Mapper:
                 self.progress(done, phase)
 
 
-def _learn(mapper: _Mapper, state: tuple, learn: LearnOptions, folder: Path, prepared: Path) -> LearnedBoilerplate:
+def _learn(mapper: _Mapper, state: tuple[Any, ...], learn: LearnOptions, folder: Path, prepared: Path) -> LearnedBoilerplate:
     """Pass 1: count every site's paragraphs (hashes only) and learn the recurring ones.
 
     What each document's first stages made is spilled to `prepared`, for pass 2.
@@ -375,7 +376,7 @@ def _route_duplicates(rows: Iterator[dict[str, Any]], duplicates: Duplicates, de
         yield row
 
 
-def _write_split(rows: Iterator[dict[str, Any]], schema: pa.Schema, folder: Path):
+def _write_split(rows: Iterator[dict[str, Any]], schema: pa.Schema, folder: Path) -> Written:
     """A split's shards; with no rows, one empty shard, so every version declares the same configs."""
     written = write_shards(rows, schema, folder)
     return written if written.files else write_empty_shard(schema, folder)
@@ -386,6 +387,7 @@ def _card_inputs(card: CardOptions, license: str) -> tuple[Template, str | None]
     try:
         check_license(license)
         card.check()
+        card.check_license_terms(license)
         return read_template(card.template)
     except CardError as exc:
         raise BuildError(str(exc)) from None
@@ -398,11 +400,11 @@ def _what_differs(built: dict[str, Any] | None, settings: dict[str, Any]) -> str
     return "inputs or options"
 
 
-def _settings(paths, read_options: ReadOptions, rules: RuleSet, options: CleanOptions, license: str,
+def _settings(paths: Sequence[str | Path], read_options: ReadOptions, rules: RuleSet, options: CleanOptions, license: str,
               learn: LearnOptions, dedup: DedupOptions, own_output: list[Path],
               card: dict[str, Any] | None = None) -> dict[str, Any]:
     """Everything that decides the output: equal settings mean an identical build (JSON-normalised)."""
-    return json.loads(json.dumps({
+    normalised: dict[str, Any] = json.loads(json.dumps({
         "inputs": [{"path": str(p), "sha256": _fingerprint_input(p, own_output)} for p in paths],
         "read_options": dataclasses.asdict(read_options),
         "clean_options": dataclasses.asdict(options),
@@ -413,6 +415,7 @@ def _settings(paths, read_options: ReadOptions, rules: RuleSet, options: CleanOp
         "card": card,
         "corpusprep_version": _version("corpusprep"),
     }))
+    return normalised
 
 
 def _fingerprint_input(path: Path | str, skip: Sequence[Path] = ()) -> str:
@@ -422,6 +425,7 @@ def _fingerprint_input(path: Path | str, skip: Sequence[Path] = ()) -> str:
     `unreadable`, and the fingerprint changes once it can be read.
     """
     digest = hashlib.sha256()
+    entries: Sequence[tuple[str, Path | RemoteFile]]
     if is_url(path):  # the same, through fsspec (its content read once more: no storage gives every file a hash)
         entries = url_files(path)
     else:
@@ -449,7 +453,8 @@ def _distribution(data_dir: Path) -> dict[str, Any]:
 
     languages: Counter[str | None] = Counter()
     publishers: Counter[str | None] = Counter()
-    first = last = None
+    first: Any = None  # the earliest and latest dates (datetime.date), once a shard has one
+    last: Any = None
     undated = 0
     for path in sorted(data_dir.glob("*.parquet")):
         table = pq.read_table(path, columns=["language", "publisher", "date"])
@@ -493,7 +498,8 @@ def _folder_bytes(folder: Path) -> int:
 
 def _read_manifest(version_dir: Path) -> dict[str, Any]:
     try:
-        return json.loads((version_dir / "manifest.json").read_text(encoding="utf-8"))
+        manifest: dict[str, Any] = json.loads((version_dir / "manifest.json").read_text(encoding="utf-8"))
+        return manifest
     except (OSError, json.JSONDecodeError):
         return {}
 

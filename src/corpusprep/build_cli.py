@@ -11,9 +11,19 @@ import argparse
 import dataclasses
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .readers import as_input
+
+if TYPE_CHECKING:  # imported lazily below, for a fast start
+    from tqdm import tqdm
+
+    from .build import BuildReport
+    from .card import CardOptions
+    from .duplicates import DedupOptions
+    from .learned import LearnOptions
 
 EXAMPLES = """examples:
   build-dataset seeds/ --name wsws-syria --version 1.0.0
@@ -55,7 +65,12 @@ def parser() -> argparse.ArgumentParser:
                    help="reject a document whose cleaning takes longer as timeout, and go on (default: 60; 0: no limit)")
     p.add_argument("--license", default="unknown",
                    help="license declared in the dataset card, a Hub license id: apache-2.0, mit, cc-by-4.0, "
-                        "cc-by-sa-4.0, cc0-1.0, odc-by, other, ... (default: unknown)")
+                        "cc-by-sa-4.0, cc0-1.0, odc-by, other (then --license-name and --license-link), ... "
+                        "(default: unknown)")
+    p.add_argument("--license-name", metavar="ID",
+                   help="with --license other: the license's id shown in the card, e.g. my-license-1.0")
+    p.add_argument("--license-link", metavar="URL",
+                   help="with --license other: the http(s) URL of the license's text")
     p.add_argument("--num-proc", type=int, default=1, help="worker processes for cleaning (output is identical for any N)")
     p.add_argument("--engine", choices=("local", "ray"), default="local",
                    help="where to clean: local processes (default) or Ray (pip install 'corpusprep[ray]')")
@@ -136,9 +151,8 @@ def main(argv: list[str] | None = None) -> int:
             site_column=args.site_column,
         )
         learn, dedup = _corpus_options(args)
-        from .options import CleanOptions
-
         from .language import check_backend
+        from .options import CleanOptions
 
         check_backend(args.language_backend)
         if args.max_chars < 0 or args.doc_timeout < 0:
@@ -167,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         from .cli import UserError, publish_or_fail
 
         if args.quiet or args.json:
-            from huggingface_hub.utils import disable_progress_bars
+            from huggingface_hub.utils.tqdm import disable_progress_bars  # where it is defined (utils re-exports it lazily)
 
             disable_progress_bars()  # no upload bars either
         try:
@@ -190,17 +204,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _card_options(args: argparse.Namespace):
+def _card_options(args: argparse.Namespace) -> CardOptions:
     """The card options given; the --push-to-hub repo is the one the card's loading code names."""
     from .card import CardOptions
 
     given = {"task_categories": args.task_category, "source_datasets": args.source_dataset,
              "language_creators": args.language_creator}
     return CardOptions(pretty_name=args.pretty_name, tags=tuple(args.tag), repo_id=args.repo_id or args.push_to_hub,
-                       template=args.card_template, **{k: tuple(v) for k, v in given.items() if v})
+                       template=args.card_template, license_name=args.license_name,
+                       license_link=args.license_link, **{k: tuple(v) for k, v in given.items() if v})
 
 
-def _corpus_options(args: argparse.Namespace):
+def _corpus_options(args: argparse.Namespace) -> tuple[LearnOptions, DedupOptions]:
     from .cli import UserError
     from .duplicates import DedupOptions
     from .learned import LearnOptions
@@ -232,15 +247,15 @@ class _progress:
     log file no bar is drawn: redraws there are only noise.
     """
 
-    def __init__(self, disabled: bool, inputs: list[Path], stream=None):
+    def __init__(self, disabled: bool, inputs: list[Path], stream: TextIO | None = None):
         self.stream = stream if stream is not None else sys.stderr
         self.disabled = disabled or not _is_terminal(self.stream)
         self.inputs = inputs
-        self.bar = None
+        self.bar: tqdm[Any] | None = None
         self.phase: str | None = None
-        self.total: int | None = None
+        self.total: float | None = None  # tqdm counts in floats
 
-    def __enter__(self):
+    def __enter__(self) -> Callable[[int, str], None] | None:
         if self.disabled:
             return None
         from .readers import InputError, count_documents
@@ -255,6 +270,7 @@ class _progress:
         """`count` documents of pass `phase` are done; a new phase closes the bar of the one before."""
         if phase != self.phase:
             self._open(phase)
+        assert self.bar is not None  # _open made it
         self.bar.update(count - self.bar.n)
 
     def _open(self, phase: str) -> None:
@@ -268,29 +284,30 @@ class _progress:
 
     def _close(self, finished: bool) -> None:
         """Draw the bar's last state and end its line; a finished pass shows its true count as the total."""
+        assert self.bar is not None  # called only with a bar open
         if finished and self.bar.total is not None and self.bar.n != self.bar.total:
             self.bar.total = self.bar.n  # the input count was an estimate (e.g. a skipped output folder)
         self.bar.close()
         self.bar = None
 
-    def __exit__(self, exc_type, *exc) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
         if self.bar is not None:
             self._close(finished=exc_type is None)
 
 
-def _is_terminal(stream) -> bool:
+def _is_terminal(stream: TextIO) -> bool:
     try:
         return bool(stream.isatty())
     except (AttributeError, ValueError):  # no isatty, or a closed stream
         return False
 
 
-def summary(report) -> str:
+def summary(report: BuildReport) -> str:
     if report.noop:
         head = f"{report.name} {report.version} is already built from the same inputs and options: nothing to do"
     else:
         head = f"built {report.name} {report.version}"
-    rows = [("documents read", report.read), ("kept", report.kept)]
+    rows: list[tuple[str, int | str]] = [("documents read", report.read), ("kept", report.kept)]
     rows += [(f"rejected: {reason}", n) for reason, n in report.rejected.items()]
     rows += [(f"removed by {rule}", n) for rule, n in report.removals_by_rule.items()]
     learned = report.learned_boilerplate or {}
@@ -309,7 +326,7 @@ def summary(report) -> str:
     return "\n".join([head, ""] + [f"  {label:<{width}}  {value}" for label, value in rows])
 
 
-def _size(n: int) -> str:
+def _size(n: float) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if n < 1024 or unit == "GB":
             return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"

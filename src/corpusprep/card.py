@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path, PurePath
 from typing import Any
+from urllib.parse import urlsplit
 
 import pyarrow as pa
 
@@ -43,6 +44,8 @@ class CardOptions:
     repo_id: the Hub repo (OWNER/NAME) the version is released to; the card's snippets
         load from it (at tag vX.Y.Z) instead of the local folder.
     template: a Markdown file of `## Section` texts written into the card (`--card-template`).
+    license_name, license_link: with `license="other"` only, and then both: the license's id
+        (like `my-license-1.0`) and the http(s) URL of its text, as the Hub reads them.
     """
 
     pretty_name: str | None = None
@@ -52,6 +55,8 @@ class CardOptions:
     tags: Sequence[str] = ()
     repo_id: str | None = None
     template: str | Path | None = None
+    license_name: str | None = None
+    license_link: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("task_categories", "language_creators", "source_datasets", "tags"):
@@ -74,11 +79,58 @@ class CardOptions:
         if self.repo_id is not None and (not REPO_ID.fullmatch(self.repo_id) or ".." in self.repo_id):
             raise CardError(f"not a Hub repo id (OWNER/NAME): {self.repo_id!r}")
 
+    def check_license_terms(self, license: str) -> None:
+        """Raise `CardError` unless `license_name` and `license_link` are given together with `license` other, and only then.
+
+        `license: other` alone tells a reader nothing: the Hub names a custom license by its
+        `license_name` and links its text from `license_link`. Given with a Hub license id,
+        they would contradict it. The link is a URL, not a file in the repo (`LICENSE`):
+        a release holds only the version's files, so corpusprep publish would delete it.
+        """
+        given = [(field, flag) for field, flag in LICENSE_TERMS if getattr(self, field) is not None]
+        if license != "other":
+            if given:
+                names = " and ".join(f"{field} ({flag})" for field, flag in given)
+                raise CardError(f"{names} {'is' if len(given) == 1 else 'are'} only for license other, not {license!r}: "
+                                "a Hub license id needs no name or link")
+            return
+        if len(given) < len(LICENSE_TERMS):
+            raise CardError("license other needs license_name (--license-name, an id like my-license-1.0) and "
+                            "license_link (--license-link, the URL of its text): the card must say which license it is")
+        _check_license_name(self.license_name or "")
+        _check_license_link(self.license_link or "")
+
     def settings(self, template: str | None) -> dict[str, Any]:
-        """What of the card decides the version's bytes: the options, and the template's content (not its path)."""
-        out = {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(self).items() if k != "template"}
+        """What of the card decides the version's bytes: the options, and the template's content (not its path).
+
+        The license terms are left out when not given, so versions built before they existed keep their settings.
+        """
+        unset = {field for field, _ in LICENSE_TERMS if getattr(self, field) is None}
+        out = {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(self).items()
+               if k != "template" and k not in unset}
         out["template_sha256"] = hashlib.sha256(template.encode("utf-8")).hexdigest() if template is not None else None
         return out
+
+
+#: The card options that name a custom license (`license: other`), and their build-dataset flags.
+LICENSE_TERMS = (("license_name", "--license-name"), ("license_link", "--license-link"))
+
+
+def _check_license_name(name: str) -> None:
+    """A custom license's id: one word the Hub shows as the license; a Hub id is given as the license itself."""
+    if not isinstance(name, str) or not name.strip() or any(c.isspace() for c in name):
+        raise CardError(f"bad license_name {name!r}: an id without spaces, like my-license-1.0")
+    if name in hub_licenses():
+        raise CardError(f"license_name {name!r} is one of the Hub's license ids: give it as the license "
+                        f"(--license {name}) instead of other")
+
+
+def _check_license_link(link: str) -> None:
+    """Where the custom license's text is: an http(s) URL a reader of the card can open."""
+    parts = urlsplit(link) if isinstance(link, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in link):
+        raise CardError(f"bad license_link {link!r}: the http(s) URL of the license's text, like "
+                        "https://example.org/license (a file in the repo would not survive corpusprep publish)")
 
 
 @functools.cache
@@ -204,7 +256,8 @@ def _features(schema: pa.Schema) -> list[dict[str, Any]]:
             pass
     from datasets import Features
 
-    return Features.from_arrow_schema(schema)._to_yaml_list()
+    features: list[dict[str, Any]] = Features.from_arrow_schema(schema)._to_yaml_list()
+    return features
 
 
 _DTYPES = {pa.string(): "string", pa.int32(): "int32", pa.int64(): "int64", pa.date32(): "date32"}
@@ -237,6 +290,7 @@ def front_matter(info: dict[str, Any], kept_schema: pa.Schema, rejected_schema: 
     meta: dict[str, Any] = {
         "pretty_name": card.pretty_name or info["name"],
         "license": info["license"],
+        **{field: getattr(card, field) for field, _ in LICENSE_TERMS if getattr(card, field) is not None},
         "language": languages or ["und"],
         "language_creators": list(card.language_creators),
     }
@@ -361,10 +415,17 @@ def _description(info: dict[str, Any], card: CardOptions) -> list[str]:
         f"- **Version:** {info['version']} of `{info['name']}` ({where}), built with corpusprep "
         f"{info['corpusprep_version']}",
         f"- **Language(s):** {', '.join(info['languages']) or 'none detected'} (see Bias, risks and limitations)",
-        f"- **License:** `{license}`" + (" (not declared: set it with `--license`)" if license == "unknown" else ""),
+        _license_line(license, card),
         f"- **Size:** {counts['kept']} documents kept of {counts['read']} read, {counts['rejected_total']} "
         f"rejected ({size_category(counts['kept'])})",
     ]
+
+
+def _license_line(license: str, card: CardOptions) -> str:
+    """The license, and for a custom one (`other`) its name and where its text is."""
+    if license == "other" and card.license_name and card.license_link:
+        return f"- **License:** `{card.license_name}` (`license: other`, not a Hub license id), text at <{card.license_link}>"
+    return f"- **License:** `{license}`" + (" (not declared: set it with `--license`)" if license == "unknown" else "")
 
 
 def _uses() -> list[str]:

@@ -11,9 +11,17 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeGuard
 
-from .readers import TABLE_SUFFIXES, TEXT_SUFFIXES, as_input, is_url
+from .readers import TABLE_SUFFIXES, TEXT_SUFFIXES, ReadOptions, as_input, is_url
+
+if TYPE_CHECKING:  # imported lazily below, for a fast start
+    from .document import Document
+    from .hub import PublishReport
+    from .readers import RawRecord
+    from .rules import RuleSet
 
 EXAMPLES = """examples:
   corpusprep clean seeds/                 summary table of the bundled seeds
@@ -111,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def load_rules_or_fail(paths: list[Path]):
+def load_rules_or_fail(paths: list[Path]) -> RuleSet:
     from .rules import RuleError, default_rules, load_rules
 
     for path in paths:
@@ -151,7 +159,7 @@ def _diff(old: Path, new: Path, as_json: bool) -> int:
     return 0
 
 
-def publish_or_fail(version_dir: Path, repo_id: str, *, private: bool, dry_run: bool, timeout: float | None = None):
+def publish_or_fail(version_dir: Path, repo_id: str, *, private: bool, dry_run: bool, timeout: float | None = None) -> PublishReport:
     """`hub.publish()` with its `PublishError` turned into a `UserError`."""
     from .hub import TIMEOUT, PublishError, publish
 
@@ -169,16 +177,16 @@ def _publish(version_dir: Path, repo_id: str, *, private: bool, dry_run: bool, a
     return 0
 
 
-def _as_one_document(path) -> bool:
+def _as_one_document(path: str | Path) -> TypeGuard[Path]:
     """A local file named neither as a text file nor as a table: cleaned whole, as `clean` always did."""
     return not is_url(path) and path.is_file() and not path.name.lower().endswith(TEXT_SUFFIXES + TABLE_SUFFIXES)
 
 
-def _records(paths: list, read_options):
+def _records(paths: list[str | Path], read_options: ReadOptions) -> Iterator[RawRecord]:
     """Every document of the inputs, read as `build-dataset` reads them (`readers.read_inputs`): a text file is
     one document, a table file (.jsonl, .csv, .parquet) one per row. All inputs are checked before the first is read."""
-    from .readers import InputError, RawRecord, check_inputs, read_inputs
     from .hashing import sha256_of
+    from .readers import InputError, RawRecord, check_inputs, read_inputs
 
     try:
         check_inputs([p for p in paths if not _as_one_document(p)])
@@ -192,7 +200,7 @@ def _records(paths: list, read_options):
         raise UserError(str(exc)) from None
 
 
-def _document(record, rules):
+def _document(record: RawRecord, rules: RuleSet) -> Document:
     """`clean()` of a record; a record the readers could not make a document of is rejected with their reason."""
     from .document import Document
     from .pipeline import clean
@@ -200,7 +208,7 @@ def _document(record, rules):
     return Document(rejected=record.problem) if record.problem else clean(record.raw, rules=rules)
 
 
-def _explain(path, rules, read_options) -> int:
+def _explain(path: str | Path, rules: RuleSet, read_options: ReadOptions) -> int:
     """A text file as `explain()` renders it; the documents of a table file (or URL) each under `==> id <==`."""
     from .explain import explain
 
@@ -213,7 +221,7 @@ def _explain(path, rules, read_options) -> int:
     return 0
 
 
-def _clean(paths: list, rules, read_options, as_json: bool) -> int:
+def _clean(paths: list[str | Path], rules: RuleSet, read_options: ReadOptions, as_json: bool) -> int:
     counts: Counter[str] = Counter()
     rules_fired: Counter[str] = Counter()
     for record in _records(paths, read_options):

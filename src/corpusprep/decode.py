@@ -112,8 +112,9 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     return data.decode(encoding or "utf-8", errors="replace"), encoding or "utf-8-replace"
 
 
-def _stray_as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
+def _stray_as_cp1252(error: UnicodeError) -> tuple[str, int]:
     """The codec error handler for stray bytes in UTF-8: read as cp1252, as a Western page would be."""
+    assert isinstance(error, UnicodeDecodeError)  # registered for decoding only
     return error.object[error.start : error.end].decode("cp1252", errors="replace"), error.end
 
 
@@ -317,7 +318,7 @@ def _confident(sample: bytes, encoding: str, coherence: float) -> bool:
     return rare <= (1 - _MIN_CORE) * wide
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _case(encoding: str) -> tuple[re.Pattern[str], ...]:
     """For the letters a single-byte code page holds beyond ASCII: a small letter followed
     by a capital, a capital, a small letter, and the letter that begins a sentence

@@ -31,6 +31,7 @@ def diff_versions(old_dir: Path, new_dir: Path) -> dict[str, Any]:
     old, new = next(old_rows, None), next(new_rows, None)
     while old is not None or new is not None:
         if new is None or old is not None and old["id"] < new["id"]:
+            assert old is not None  # for the type checker: not both None inside the loop
             removed.append(old["id"])
             old = next(old_rows, None)
         elif old is None or new["id"] < old["id"]:

@@ -92,7 +92,7 @@ class Duplicates:
                 "largest_groups": self.largest}
 
 
-def _preference(member: Member, originals: set[str]) -> tuple:
+def _preference(member: Member, originals: set[str]) -> tuple[Any, ...]:
     """Smaller is kept: the original publisher's copy, else the earliest dated, else the smallest id."""
     return (not (member.publisher and member.publisher.casefold() in originals), member.date or "9999-12-31",
             member.doc_id)
@@ -128,6 +128,7 @@ class DuplicateFinder:
         if self._exact:
             bands = np.array([exact], dtype=np.uint64)
         else:
+            assert sig is not None, "a signature is needed unless method is exact"
             bands = band_keys(sig) if bands is None else bands
             self._signatures.write(np.asarray(sig, dtype=np.uint32).tobytes())
         keys = np.empty(len(bands), _BAND)
@@ -170,7 +171,7 @@ class DuplicateFinder:
         for _, root, member in self._members_of_groups(roots, sizes):
             if member.original_publisher:
                 originals[root].add(member.original_publisher.casefold())
-        best: dict[int, tuple[tuple, int, Member]] = {}
+        best: dict[int, tuple[tuple[Any, ...], int, Member]] = {}
         for ordinal, root, member in self._members_of_groups(roots, sizes):
             key = _preference(member, originals.get(root, set()))
             if root not in best or key < best[root][0]:

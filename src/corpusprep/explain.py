@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .document import METADATA_FIELDS
+from .document import METADATA_FIELDS, Removal
 from .options import CleanOptions
 from .pipeline import run
 from .rules import RuleSet
@@ -31,5 +31,5 @@ def explain(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOpt
     return "\n".join(out) + "\n"
 
 
-def _why(removal) -> str:
+def _why(removal: Removal) -> str:
     return removal.rule if removal.score is None else f"{removal.rule} {removal.score:.2f}"

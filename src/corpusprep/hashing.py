@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Any, Protocol
 
 
-def sha256_file(path: Path) -> str:
+class Openable(Protocol):
+    """A local `Path` or a `readers.RemoteFile`: anything whose bytes `open("rb")` gives."""
+
+    def open(self, mode: str) -> AbstractContextManager[Any]: ...
+
+
+def sha256_file(path: Path | Openable) -> str:
     """Hex sha256 of a file, read in 1 MiB chunks so large shards need little memory."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:

@@ -22,7 +22,6 @@ or unknown text), and only then decided:
 from __future__ import annotations
 
 import re
-
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,8 +29,8 @@ from typing import Any
 from .captions import CAPTION_RULE, is_caption, is_credit, short_line
 from .document import Removal
 from .found import Found
-from .lexicon import Lexicons, words
 from .header import is_byline_tail, read_header_line, tidy_fields
+from .lexicon import Lexicons, words
 from .notices import NOTICE_RULE, notice_share
 from .options import CleanOptions
 from .paragraphs import Para

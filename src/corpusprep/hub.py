@@ -125,13 +125,13 @@ def _timeouts(seconds: float) -> Iterator[None]:
 
     previous = getattr(_http, "_GLOBAL_CLIENT_FACTORY", _http.default_client_factory)
 
-    def bound(request) -> None:
+    def bound(request: Any) -> None:  # an httpx.Request
         asked = request.extensions.get("timeout") or {}
         request.extensions["timeout"] = {
             phase: seconds if asked.get(phase) is None else min(asked[phase], seconds)
             for phase in ("connect", "read", "write", "pool")}
 
-    def factory():
+    def factory() -> Any:  # an httpx.Client
         client = previous()
         client.event_hooks = {**client.event_hooks, "request": [*client.event_hooks.get("request", []), bound]}
         return client
@@ -213,7 +213,7 @@ class _Release:
             raise PublishError(f"main on {self.repo_id} holds another build of {self.name} {self.version}: "
                                "versions are immutable, publish a new version")
 
-    def _info(self):
+    def _info(self) -> Any:  # huggingface_hub's DatasetInfo, a stand-in with sha None, or None
         """The repo as seen on main (`sha` None: no main branch yet), or None if there is no such repo."""
         from huggingface_hub.errors import RepositoryNotFoundError, RevisionNotFoundError
 
@@ -244,7 +244,8 @@ class _Release:
             except LocalEntryNotFoundError as exc:
                 raise (exc.__cause__ or exc) from None
             try:
-                return json.loads(Path(path).read_text(encoding="utf-8"))
+                manifest: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
+                return manifest
             except (OSError, ValueError):
                 return None
 
@@ -254,7 +255,8 @@ class _Release:
 
         for attempt in range(self.max_retries + 1):
             try:
-                operations = [CommitOperationAdd(path, str(self.folder / path)) for path in add]
+                operations: list[CommitOperationAdd | CommitOperationDelete] = [
+                    CommitOperationAdd(path, str(self.folder / path)) for path in add]
                 operations += [CommitOperationDelete(path) for path in delete]
                 return self.api.create_commit(self.repo_id, operations, commit_message=self.message, repo_type="dataset",
                                               revision="main", parent_commit=parent or None).oid
@@ -276,7 +278,7 @@ class _Release:
         head = info and info.sha
         return head if head and self._remote_manifest(head) == self.manifest else None
 
-    def _tag(self, commit: str) -> None:
+    def _tag(self, commit: str | None) -> None:  # None: main as it is
         from huggingface_hub.errors import HfHubHTTPError
 
         try:

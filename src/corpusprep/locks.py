@@ -33,7 +33,7 @@ class DatasetLock:
 
     def __init__(self, folder: Path):
         self.path = folder / LOCK_NAME
-        self.fd = _acquire(folder, self.path)
+        self.fd: int | None = _acquire(folder, self.path)
 
     def release(self) -> None:
         """Remove the lock file, then unlock: a build that opened it meanwhile sees it is stale and takes a new one."""

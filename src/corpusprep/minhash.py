@@ -23,7 +23,6 @@ import numpy as np
 
 from .fingerprints import hash64
 
-
 SHINGLE_WORDS = 5
 PERMUTATIONS = 128
 BANDS = 16

@@ -75,14 +75,14 @@ def _short_notice_share(text: str, rules: RuleSet, threshold: float) -> tuple[fl
 
 def _notice_share(text: str, rules: RuleSet, threshold: float) -> tuple[float, str]:
     parts = sentences(text) if len(text) < 6000 else [text]
-    matched, packs = 0, {}
+    matched, packs = 0, dict[str, int]()
     for part in parts:
         score, pack = template_match(part, rules)
         if score >= threshold:
             matched += len(part)
             packs[pack] = packs.get(pack, 0) + len(part)
     total = sum(len(p) for p in parts) or 1
-    return round(matched / total, 2), (max(packs, key=packs.get) if packs else "")
+    return round(matched / total, 2), (max(packs, key=packs.__getitem__) if packs else "")
 
 
 def split_glued(text: str, rules: RuleSet, threshold: float) -> tuple[str, str, str] | None:

@@ -43,7 +43,7 @@ def split_paragraphs(text: str) -> list[tuple[str, ...]]:
     >>> [len(p) for p in split_paragraphs("Menu\\n" + "A long line of prose. " * 6 + "\\n" + "Another one. " * 9)]
     [1, 1, 1]
     """
-    paragraphs = []
+    paragraphs: list[tuple[str, ...]] = []
     for block in _BLANK_LINE.split(text):
         lines = tuple(collapsed for line in block.split("\n") if (collapsed := _collapse(line)))
         if len(lines) >= 3 and sum(len(line) > LONG_LINE for line in lines) >= 2:

@@ -33,11 +33,12 @@ def ordered_map(
     items: Iterable[T],
     num_proc: int,
     initializer: Callable[..., Any] | None = None,
-    initargs: tuple = (),
+    initargs: tuple[Any, ...] = (),
     describe: Callable[[T], str] = repr,
 ) -> Iterator[R]:
     """Yield func(batch) results item by item, in input order, using `num_proc` processes."""
-    batches = iter(lambda it=iter(items): list(islice(it, BATCH)), [])
+    it = iter(items)
+    batches = iter(lambda: list(islice(it, BATCH)), [])
     if num_proc <= 1:
         if initializer:
             initializer(*initargs)
@@ -45,7 +46,7 @@ def ordered_map(
             yield from func(batch)
         return
     with _pool(num_proc, initializer, initargs) as pool:
-        window: deque[tuple[list[T], Future]] = deque()
+        window: deque[tuple[list[T], Future[list[R]]]] = deque()
         for batch in batches:
             window.append((batch, pool.submit(func, batch)))
             if len(window) >= 2 * num_proc:
@@ -54,12 +55,12 @@ def ordered_map(
             yield from _result(*window.popleft(), func, initializer, initargs, describe)
 
 
-def _pool(num_proc: int, initializer: Callable[..., Any] | None, initargs: tuple) -> ProcessPoolExecutor:
+def _pool(num_proc: int, initializer: Callable[..., Any] | None, initargs: tuple[Any, ...]) -> ProcessPoolExecutor:
     """Worker processes that exit when the process that started them dies (even by `kill -9`)."""
     return ProcessPoolExecutor(num_proc, initializer=_orphan_guarded, initargs=(os.getpid(), initializer, initargs))
 
 
-def _orphan_guarded(parent: int, initializer: Callable[..., Any] | None, initargs: tuple) -> None:
+def _orphan_guarded(parent: int, initializer: Callable[..., Any] | None, initargs: tuple[Any, ...]) -> None:
     threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="corpusprep-orphan-guard").start()
     if initializer:
         initializer(*initargs)
@@ -72,7 +73,8 @@ def _exit_with(parent: int) -> None:
     os._exit(1)
 
 
-def _result(batch: list[T], future: Future, func, initializer, initargs, describe: Callable[[T], str]) -> list[R]:
+def _result(batch: list[T], future: Future[list[R]], func: Callable[[list[T]], Iterable[R]],
+            initializer: Callable[..., Any] | None, initargs: tuple[Any, ...], describe: Callable[[T], str]) -> list[R]:
     try:
         return future.result()
     except BrokenProcessPool:
@@ -81,7 +83,8 @@ def _result(batch: list[T], future: Future, func, initializer, initargs, describ
         raise WorkerDied(f"a worker process died while cleaning {what}") from None
 
 
-def _culprit(batch: list[T], func, initializer, initargs) -> T | None:
+def _culprit(batch: list[T], func: Callable[[list[T]], Iterable[R]], initializer: Callable[..., Any] | None,
+             initargs: tuple[Any, ...]) -> T | None:
     """Replay the lost batch one document at a time, each in a fresh process, to name the one that kills."""
     for item in batch:
         with _pool(1, initializer, initargs) as solo:

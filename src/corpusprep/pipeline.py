@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .document import METADATA_FIELDS, Document
 from .foreign import drop_foreign_notices
+from .head import read_head
 from .judge import judge
 from .language import detect_language
 from .learned import LearnedBoilerplate, drop_learned
@@ -20,7 +21,6 @@ from .paragraphs import Para, join_body
 from .prepare import prepare, unpack
 from .rejoin import rejoin
 from .rules import RuleSet, default_rules
-from .head import read_head
 from .tail import read_tail
 from .zones import drop_anywhere
 

@@ -26,7 +26,7 @@ DOCUMENT_COLUMNS = ("text", "title", "authors", "date", "publisher", "original_p
                     "language", "regions", "themes", "tags", "copyright", "removed", "notes", "rejected")
 
 
-def _ray():
+def _ray() -> Any:  # the ray module (untyped here: ray is an optional extra)
     try:
         import ray
     except ImportError:
@@ -53,7 +53,7 @@ def clean_dataset(ds: Any, *, text_column: str = "text", rules: RuleSet | None =
     rules = rules or default_rules()
     options = options or CleanOptions()
 
-    def clean_batch(batch: dict[str, list]) -> dict[str, list]:
+    def clean_batch(batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
         from .pipeline import clean
         from .schema import removal_rows
 
@@ -69,14 +69,15 @@ def clean_dataset(ds: Any, *, text_column: str = "text", rules: RuleSet | None =
     return ds.map_batches(clean_batch, batch_size=batch_size, batch_format="default")
 
 
-def ordered_map_on_ray(func: Callable[[list, tuple], list], items: Iterable, state: tuple,
-                       describe: Callable[[Any], str] = repr, window: int = 8) -> Iterator:
+def ordered_map_on_ray(func: Callable[[list[Any], tuple[Any, ...]], list[Any]], items: Iterable[Any], state: tuple[Any, ...],
+                       describe: Callable[[Any], str] = repr, window: int = 8) -> Iterator[Any]:
     """Yield func(batch, state) results item by item, in input order, computed by Ray tasks."""
     ray = _ray()
     remote = ray.remote(func)
     state_ref = ray.put(state)
-    batches = iter(lambda it=iter(items): list(islice(it, BATCH)), [])
-    pending: deque[tuple[list, Any]] = deque()
+    it = iter(items)
+    batches = iter(lambda: list(islice(it, BATCH)), [])
+    pending: deque[tuple[list[Any], Any]] = deque()
     for batch in batches:
         pending.append((batch, remote.remote(batch, state_ref)))
         if len(pending) >= window:
@@ -85,9 +86,10 @@ def ordered_map_on_ray(func: Callable[[list, tuple], list], items: Iterable, sta
         yield from _result(ray, *pending.popleft(), describe)
 
 
-def _result(ray, batch: list, ref: Any, describe: Callable[[Any], str]) -> list:
+def _result(ray: Any, batch: list[Any], ref: Any, describe: Callable[[Any], str]) -> list[Any]:
     try:
-        return ray.get(ref)
+        results: list[Any] = ray.get(ref)
+        return results
     except (ray.exceptions.WorkerCrashedError, ray.exceptions.NodeDiedError, ray.exceptions.RayTaskError) as exc:
         raise WorkerDied(f"a Ray task failed while cleaning the batch starting at {describe(batch[0])} "
                          f"({len(batch)} documents): {type(exc).__name__}") from None

@@ -21,10 +21,14 @@ import posixpath
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .hashing import sha256_of
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs  # typing.TypeIs from Python 3.13
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 TABLE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json", ".csv", ".csv.gz", ".parquet")
@@ -65,7 +69,7 @@ class ReadOptions:
     site_column: str | None = None
 
 
-def is_url(value: object) -> bool:
+def is_url(value: object) -> TypeIs[str]:
     """Whether an input is an fsspec URL (`hf://…`, `s3://…`) rather than a local path."""
     return isinstance(value, str) and "://" in value
 
@@ -256,10 +260,11 @@ def _open_text(path: Path | RemoteFile) -> io.TextIOBase:
         binary = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
     start = binary.peek(4)[:4] if hasattr(binary, "peek") else b""
     encoding = "utf-16" if start.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
-    return io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")
+    # typeshed: TextIOWrapper wants a buffer with .name, which BufferedIOBase does not declare (every real one has it)
+    return io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")  # type: ignore[type-var]
 
 
-def _table(path: Path | RemoteFile, kind: str, options: ReadOptions, prefix: str) -> Iterator[RawRecord]:
+def _table(path: Path | RemoteFile, kind: str | None, options: ReadOptions, prefix: str) -> Iterator[RawRecord]:
     rows: Iterable[dict[str, Any]]
     if kind == "jsonl":
         rows = _jsonl_rows(path)
@@ -523,7 +528,7 @@ def _remote_card_files(root: RemoteFile, names: set[str]) -> list[tuple[str, Rem
     found: set[str] = set()
     for pattern in _card_patterns(text):
         if pattern:
-            found.update(p[len(prefix):] for p in _ask(root.url, lambda: root.fs.glob(prefix + pattern))
+            found.update(p[len(prefix):] for p in _ask(root.url, partial(root.fs.glob, prefix + pattern))
                          if p.startswith(prefix))
     chosen = sorted(rel for rel in found if rel in names and _kind(root.child(rel)) not in (None, "text"))
     return [(rel, root.child(rel)) for rel in chosen]

@@ -15,9 +15,11 @@ import numpy as np
 
 from .budget import OverBudget, time_budget
 from .document import Document
+from .found import Found
 from .learned import LearnedBoilerplate, distinct_keys, keys_of
 from .minhash import band_keys, exact_key, fingerprint
 from .options import CleanOptions
+from .paragraphs import Para
 from .pipeline import run, too_large
 from .prepare import pack, prepare
 from .readers import RawRecord
@@ -53,7 +55,7 @@ def keys_batch(records: list[RawRecord]) -> list[Keyed]:
     return out
 
 
-def _prepared(record: RawRecord, options: CleanOptions):
+def _prepared(record: RawRecord, options: CleanOptions) -> tuple[list[Para], Found] | None:
     """The record's paragraphs and findings, or None for one the cleaning pass rejects
     (unusable, too large, or over its time budget: that pass prepares it again, and rejects it)."""
     if record.problem or too_large(record.raw, options):
@@ -65,7 +67,7 @@ def _prepared(record: RawRecord, options: CleanOptions):
         return None
 
 
-def keys_batch_with(records: list[RawRecord], state: tuple) -> list[Keyed]:
+def keys_batch_with(records: list[RawRecord], state: tuple[Any, ...]) -> list[Keyed]:
     """A Ray task of pass 1."""
     init(*state)
     return keys_batch(records)
@@ -91,7 +93,7 @@ def clean_batch(records: list[RawRecord]) -> list[Cleaned]:
         if doc is None:
             out.append((record, "timeout", None, None))
             continue
-        signed = None
+        signed: tuple[np.ndarray | None, int, np.ndarray | None] | None = None
         if _STATE["dedup"] == "exact" and not doc.rejected:
             signed = (None, exact_key(doc.text), None)
         elif _STATE["dedup"] and not doc.rejected:
@@ -101,7 +103,7 @@ def clean_batch(records: list[RawRecord]) -> list[Cleaned]:
     return out
 
 
-def clean_batch_with(records: list[RawRecord], state: tuple) -> list[Cleaned]:
+def clean_batch_with(records: list[RawRecord], state: tuple[Any, ...]) -> list[Cleaned]:
     """A Ray task of pass 2: the state travels with it (once per worker, via the object store)."""
     init(*state)
     return clean_batch(records)

@@ -18,10 +18,10 @@ from typing import Any
 from .captions import CAPTION_RULE, caption_lines, is_caption, is_credit, short_line
 from .document import Removal
 from .found import Found
-from .paragraphs import Para
-from .options import CleanOptions
-from .rules import Rule, RuleSet
 from .lexicon import line_key
+from .options import CleanOptions
+from .paragraphs import Para
+from .rules import Rule, RuleSet
 from .scoring import chrome_score, features
 
 TITLE_RULE = "meta.title"
