@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from .lexicon import Lexicons
 
@@ -54,7 +55,11 @@ def is_caption(text: str, lexicons: Lexicons) -> bool:
     return len(text.split()) <= CAPTION_MAX_WORDS and _credit_at_end(text, lexicons) is not None
 
 
-def caption_lines(lines: tuple[str, ...], lexicons: Lexicons, is_chrome=lambda line: False) -> bool:
+def _never(line: str) -> bool:
+    return False
+
+
+def caption_lines(lines: tuple[str, ...], lexicons: Lexicons, is_chrome: Callable[[str], bool] = _never) -> bool:
     """Whether a block of lines is a photo's: each line a caption, a credit, chrome ("Image
     attribution tooltip") or the short line above a credit, and at least one credit among them."""
     credited = False
@@ -66,7 +71,7 @@ def caption_lines(lines: tuple[str, ...], lexicons: Lexicons, is_chrome=lambda l
     return credited
 
 
-def _credit_below(lines: tuple[str, ...], lexicons: Lexicons, is_chrome) -> bool:
+def _credit_below(lines: tuple[str, ...], lexicons: Lexicons, is_chrome: Callable[[str], bool]) -> bool:
     """Whether the first line below that is not chrome is a credit."""
     following = next((line for line in lines if not is_chrome(line)), None)
     return following is not None and is_credit(following, lexicons)
