@@ -123,3 +123,19 @@ def test_caption_tests_never_raise_and_never_take_long_prose(text):
         if is_caption(line, LEX):
             assert len(line.split()) <= 45
         is_credit(line, LEX)
+
+
+def test_a_consent_wall_over_the_page_does_not_end_the_header():
+    wall = ("We and our partners use cookies and similar technologies to store and access information on your device, "
+            "to measure the audience of the site and to show you content and advertising that suits you better.")
+    doc = clean(_doc("We value your privacy", wall, "Accept all\nManage preferences", "The Harbour Courier", "Sign in | Subscribe",
+                     "Library hours extended after long debate", "By Callum Fraser", "Published 21 September 2023, 14:02",
+                     PROSE, MORE))
+    assert doc.title == "Library hours extended after long debate"
+    assert doc.authors == ["Callum Fraser"] and str(doc.date) == "2023-09-21"
+    assert doc.text == f"{PROSE}\n\n{MORE}"
+
+
+def test_a_row_of_lexicon_items_between_separators_is_chrome():
+    assert chrome_score(features("Sign in | Subscribe", LEX)) == 1.0
+    assert chrome_score(features("Sign in | Paris | Lyon", LEX)) < 1.0  # a place among them: not every item is chrome

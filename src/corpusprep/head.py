@@ -150,6 +150,10 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
             i += 1
             continue
         if hits is None and _is_prose(para, rules, options):
+            if not units_with_content(units) and _consent_wall(para, rules):
+                units.append(Unit(i, 0, para.text, CHROME, score=1.0, rule=CHROME_RULE, lines=len(para.lines)))
+                i += 1
+                continue  # a cookie consent wall over the page: the header is still to come
             share, pack = notice_share(para.text, rules, options.notice_threshold)
             if share < 0.5:
                 break
@@ -231,6 +235,21 @@ def press_dateline(text: str, rules: RuleSet, numeric_order: str = "dmy"):
         if found and _DASH.match(text, found.end()):
             return rules.dates.read(found.group(), numeric_order)
     return None
+
+
+CONSENT_MAX_WORDS = 120
+
+
+def _consent_wall(para: Para, rules: RuleSet) -> bool:
+    """A paragraph about cookies above everything else on the page: the consent wall, not the article."""
+    found = words(para.text)
+    return len(found) <= CONSENT_MAX_WORDS and any(w.startswith("cookie") for w in found) \
+        and sum(w in rules.lexicons.chrome_words for w in found) >= 2
+
+
+def units_with_content(units: list[Unit]) -> bool:
+    """Whether the zone has shown anything but chrome yet (a title candidate, a field, text)."""
+    return any(u.kind != CHROME for u in units)
 
 
 def _last_content(units: list[Unit]) -> Unit | None:

@@ -84,7 +84,10 @@ def _chrome_line(text: str, lexicons: Lexicons) -> bool:
     """A lexicon line, also with its counts left out ("Advertisement 2", "1.2K Followers",
     "Comments (14)"), or lexicon lines run together ("Subscribe Sign in", "Support us Not now")."""
     key = line_key(text)
-    return key in lexicons.chrome_lines or bare_key(text) in lexicons.chrome_lines or _run_together(key, lexicons.chrome_lines)
+    if key in lexicons.chrome_lines or bare_key(text) in lexicons.chrome_lines or _run_together(key, lexicons.chrome_lines):
+        return True
+    items = _NAV_SEPARATOR.split(text) if len(text) < 200 else []  # "Sign in | Subscribe": every item a lexicon line
+    return len(items) > 1 and all(line_key(item) in lexicons.chrome_lines for item in items)
 
 
 RUN_MAX_WORDS = 12  # a menu or a row of buttons without separators; longer lines are never split into lexicon lines
