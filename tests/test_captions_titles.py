@@ -139,3 +139,12 @@ def test_a_consent_wall_over_the_page_does_not_end_the_header():
 def test_a_row_of_lexicon_items_between_separators_is_chrome():
     assert chrome_score(features("Sign in | Subscribe", LEX)) == 1.0
     assert chrome_score(features("Sign in | Paris | Lyon", LEX)) < 1.0  # a place among them: not every item is chrome
+
+
+def test_an_appeal_between_notice_lines_goes_and_one_under_prose_stays():
+    appeal = "This site lives on its readers. Donate to support an independent outlet."
+    doc = clean(_doc("Library hours extended after long debate", PROSE, MORE, "Copyright © Dana Whitfield, 2022", appeal,
+                     "All rights reserved."))
+    assert doc.text == f"{PROSE}\n\n{MORE}"
+    doc = clean(_doc("Library hours extended after long debate", PROSE, MORE, appeal))
+    assert doc.text.endswith(appeal)  # under prose and over nothing, undecided text stays

@@ -184,10 +184,21 @@ def _judge(para: Para, hits, rules: RuleSet, options: CleanOptions, authors=()) 
     if (weak >= 0.5 or signalled) and len(para.text.split()) < options.long_prose_words * 2:
         kind = TEMPLATED if weak >= 0.5 else WEAK
         return kind, [Removal(f"{NOTICE_RULE}.{pack or 'signal'}", para.text, para.index, weak)], {}
-    if all(kind == "short" for kind, _ in lines):
+    if all(kind == "short" for kind, _ in lines) or _appeal(para, rules, options):
         score = max(score for _, score in lines)
         return SHORT, [Removal(CHROME_RULE, para.text, para.index, score)], {}
     return BODY, [], {}
+
+
+APPEAL_MAX_WORDS = 30
+
+
+def _appeal(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
+    """A sentence or two with the words of a prompt ("… lives on its readers. Donate to support an
+    independent outlet."): undecided, so it goes between boilerplate and stays under prose."""
+    f = features(para.text, rules.lexicons)
+    return len(para.lines) == 1 and f.words <= APPEAL_MAX_WORDS and (f.chrome_share > 0 or f.chrome_phrases > 0) \
+        and not is_long_prose(f, options.long_prose_words)
 
 
 def _byline(para: Para, rules: RuleSet, options: CleanOptions) -> dict | None:
