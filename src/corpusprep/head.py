@@ -21,8 +21,9 @@ or unknown text), and only then decided:
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,7 +35,7 @@ from .lexicon import Lexicons, words
 from .notices import NOTICE_RULE, notice_share
 from .options import CleanOptions
 from .paragraphs import Para
-from .rules import RuleSet
+from .rules import Rule, RuleSet
 from .scoring import CHROME, chrome_score, classify, features
 from .zones import LIST_LABEL_FIELDS, TITLE_RULE, first_match, looks_like_title, match_paragraph
 
@@ -186,7 +187,7 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
     return units, i
 
 
-def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_rules, known: Mapping[str, Any], options: CleanOptions,
+def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_rules: tuple[Rule, ...], known: Mapping[str, Any], options: CleanOptions,
                    after_title: bool = False) -> Unit:
     hit = first_match(rules, zone_rules, line, known, options.numeric_date_order)
     if hit is not None:
@@ -217,7 +218,7 @@ def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_r
     return Unit(i, j, line, "text")
 
 
-def press_dateline(text: str, rules: RuleSet, numeric_order: str = "dmy"):
+def press_dateline(text: str, rules: RuleSet, numeric_order: str = "dmy") -> _dt.date | None:
     """The date of a dateline that opens a paragraph ("OAKLAND, Calif., June 4, 2019 — Water …"), or None.
 
     A place (capitalised words, a state or country after commas), the date, then a dash:
@@ -369,7 +370,7 @@ def _is_byline(unit: Unit) -> bool:
     return unit.kind in ("header", LEAD_DATELINE) or unit.name or unit.kind == "rule" and bool(unit.fields)
 
 
-def _read_after_title(after: list[Unit], rules: RuleSet, options: CleanOptions, found: Found, remove) -> None:
+def _read_after_title(after: list[Unit], rules: RuleSet, options: CleanOptions, found: Found, remove: Callable[[Unit, str], None]) -> None:
     """A bare name right under the title, or under the standfirst under it, is the byline ("Jane Doe" alone on its line)."""
     near = [u for u in after if u.kind != CHROME][:2]
     if len(near) == 2 and near[0].kind in ("title", "text") and not near[0].name:
@@ -378,6 +379,7 @@ def _read_after_title(after: list[Unit], rules: RuleSet, options: CleanOptions, 
     if following is None or not following.name or found.fields.get("authors"):
         return
     header = read_header_line(following.text, rules, options.numeric_date_order, bare_names=True)
+    assert header is not None  # following.name: _classify_line read this very line as a bare byline
     found.add_fields({"authors": header.authors})
     remove(following, HEADER_RULE)
 
@@ -409,7 +411,7 @@ def _join_byline_labels(units: list[Unit], rules: RuleSet, options: CleanOptions
         name.kind, name.rule, name.name, name.fields = "header", HEADER_RULE, False, {"authors": header.authors}
 
 
-def _remove_byline_tails(units: list[Unit], rules: RuleSet, drop: Mapping[tuple[int, int], Removal], remove) -> None:
+def _remove_byline_tails(units: list[Unit], rules: RuleSet, drop: Mapping[tuple[int, int], Removal], remove: Callable[[Unit, str], None]) -> None:
     """Lines right under a byline that are its role, its wire agency or its author's handle leave with it."""
     byline = False
     for unit in units:
@@ -435,6 +437,7 @@ def _is_prose(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
 
 def _mostly_date(line: str, rules: RuleSet) -> bool:
     """A line that is mostly a date (one the reader could not read, such as "31 février 2016") is no title."""
+    assert rules.date_finder is not None  # compile_packs always builds one
     found = rules.date_finder.search(line)
     return found is not None and len(found.group()) >= 0.4 * len(line)
 

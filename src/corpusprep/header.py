@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from .lexicon import line_key
+from .lexicon import Lexicons, line_key
 from .rules import RuleSet
 
 _SEPARATORS = re.compile(r"\s*[|•·]\s*|\s+[–—-]+\s+|\s*—\s*|\s+//?\s+")
@@ -108,7 +110,7 @@ def _unglue_leads(line: str, date_leads: frozenset[str]) -> str:
     return _GLUED_LEAD.sub(lambda m: m.group(1) + " " if m.group(1).lower() in date_leads else m.group(1), line)
 
 
-def _relative_time(found: re.Match) -> str:
+def _relative_time(found: re.Match[str]) -> str:
     """A relative time ("há 2 anos") as a marker the caller turns into a separator; other words as they were."""
     unit = [w for w in found.group().split() if w.isalpha() and w.lower() not in ("há", "hace", "vor", "il", "y", "a", "ago", "fa")]
     return "\x00" if unit and unit[-1].lower() in _TIME_UNITS else found.group()
@@ -166,7 +168,7 @@ def _drop_trailing_leads(text: str, date_leads: frozenset[str]) -> str:
     return " ".join(words)
 
 
-def _names_and_outlet(text: str, lex) -> list[str] | None:
+def _names_and_outlet(text: str, lex: Lexicons) -> list[str] | None:
     """The names of "Ana Ribeiro, g1 Campinas" (a byline's names, then the outlet after the last comma), or None."""
     names, comma, outlet = text.rpartition(",")
     words = outlet.split()
@@ -177,7 +179,7 @@ def _names_and_outlet(text: str, lex) -> list[str] | None:
     return _names(names, lex.not_name_words, lex.stopwords)
 
 
-def _is_reading_time(text: str, lex) -> bool:
+def _is_reading_time(text: str, lex: Lexicons) -> bool:
     """ "6 min read", "2 minute read", "Lesezeit: 3 Min.": a number of minutes and only lexicon words around it."""
     if not any(ch.isdigit() for ch in text):
         return False
@@ -214,7 +216,7 @@ def _names(text: str, not_name: frozenset[str], lex_stopwords: frozenset[str] = 
     names = []
     for piece in _NAME_SPLIT.split(text):
         words = piece.strip(" .").split()
-        role_word = lambda w: w.lower().strip(".") in not_name and w.lower() not in lex_stopwords  # noqa: E731
+        role_word: Callable[[str], bool] = lambda w: w.lower().strip(".") in not_name and w.lower() not in lex_stopwords  # noqa: E731
         while words and role_word(words[-1]):
             words.pop()  # "Priya Natarajan Staff Reporter"
         while words and role_word(words[0]):
@@ -266,7 +268,7 @@ def _is_role(text: str, not_name: frozenset[str]) -> bool:
     return bool(words) and words[-1] in not_name
 
 
-def tidy_fields(fields: dict, rules: RuleSet) -> dict:
+def tidy_fields(fields: dict[str, Any], rules: RuleSet) -> dict[str, Any]:
     """`fields` with each author read as `_names` reads one: roles, sites and " for X" aside, capitals made Title Case.
 
     Rules of the packs capture "By JANE DOE FOR THE DAILY" or "Jane Doe Staff Reporter"

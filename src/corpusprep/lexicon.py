@@ -9,7 +9,7 @@ case, spacing collapsed, punctuation at the ends stripped (`line_key`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 #: The lexicons the code reads, and what each is for (docs/rule-packs.md has the same list).
@@ -91,7 +91,7 @@ class Lexicons:
     @classmethod
     def from_tables(cls, tables: Mapping[str, Iterable[str]]) -> Lexicons:
         entries = {name: {_SPACES.sub(" ", e.strip().lower()) for e in values} for name, values in tables.items()}
-        get = lambda name: entries.get(name, set())  # noqa: E731
+        get: Callable[[str], set[str]] = lambda name: entries.get(name, set())  # noqa: E731
         return cls(
             stopwords=frozenset(get("stopwords")),
             chrome_words=frozenset(get("chrome_words")),
@@ -119,7 +119,7 @@ class Lexicons:
         return frozenset(stem(w) for w in words(text) if len(w) > 2 and w not in self.stopwords)
 
 
-def _index_by_first_word(phrases) -> dict[str, tuple[str, ...]]:
+def _index_by_first_word(phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
     for phrase in sorted(phrases):
         first = words(phrase)[:1]

@@ -19,9 +19,9 @@ Long prose is never dropped by a score alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from .document import Removal
 from .found import Found
@@ -32,7 +32,7 @@ from .options import CleanOptions
 from .paragraphs import Para
 from .rules import RuleSet
 from .scoring import BODY, CHROME, classify, features, is_long_prose
-from .zones import ends_sentence, first_match, match_paragraph, record_hits
+from .zones import Hit, ends_sentence, first_match, match_paragraph, record_hits
 
 CHROME_RULE = "chrome.tail"
 COMMENTS_RULE = "chrome.comments"
@@ -85,7 +85,7 @@ def read_tail(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
             kept.append(Para(para.lines[:gone[i]], para.index))
     if kept and (not walked or kept[-1].index >= paras[-1].index - options.tail_max_paragraphs):
         kept[-1:] = _cut_glued(kept[-1], rules, options, found)
-    found.removed.sort(key=lambda removal: removal.index)  # reading order; stable within a paragraph
+    found.removed.sort(key=lambda removal: cast(int, removal.index))  # reading order; stable within a paragraph
     return kept, found
 
 
@@ -123,7 +123,7 @@ def _drop_comments(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], 
     return paras[:start]
 
 
-def _units(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions, found: Found):
+def _units(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions, found: Found) -> Iterator[_Unit]:
     """The units of the footer zone, bottom up, each judged; the fields of boilerplate go into `found` as they come."""
     zone_rules = rules.in_zone("tail")
     end = len(paras)
@@ -156,7 +156,7 @@ def _units(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options:
         end -= 1
 
 
-def _judge(para: Para, hits, rules: RuleSet, options: CleanOptions, authors=()) -> tuple[str, list[Removal], dict]:
+def _judge(para: Para, hits: list[Hit] | None, rules: RuleSet, options: CleanOptions, authors: Iterable[str] = ()) -> tuple[str, list[Removal], dict[str, Any]]:
     """What one paragraph of the footer zone is, and the removals that dropping it makes."""
     if hits is not None:
         fields: dict[str, Any] = {}
@@ -201,7 +201,7 @@ def _appeal(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
         and not is_long_prose(f, options.long_prose_words)
 
 
-def _byline(para: Para, rules: RuleSet, options: CleanOptions) -> dict | None:
+def _byline(para: Para, rules: RuleSet, options: CleanOptions) -> dict[str, Any] | None:
     """The fields of a byline with its lead word at the bottom ("Posted by Harlan Oakes at 7:14 AM", as blogs
     sign a post), or None. Without a lead word a name at the bottom may be prose, and stays."""
     if len(para.lines) > 1 or len(para.text.split()) > 20:
@@ -259,7 +259,7 @@ def _holds_prose_line(para: Para, rules: RuleSet, options: CleanOptions) -> bool
         and notice_share(line, rules, options.notice_threshold)[0] < 0.5 for line in para.lines)
 
 
-def _is_bio(text: str, authors, options: CleanOptions) -> bool:
+def _is_bio(text: str, authors: Iterable[str], options: CleanOptions) -> bool:
     """A short paragraph about the byline's author ("Jane Doe is a writer based in …"): the site's note, not the article."""
     if len(text.split()) > 3 * options.long_prose_words:
         return False

@@ -13,6 +13,8 @@ from __future__ import annotations
 import html
 import html.entities
 import re
+from collections.abc import Iterator
+from typing import cast
 
 from .decode import normalise_line_endings
 from .document import Removal
@@ -187,7 +189,8 @@ def _append_text(out: list[str], text: str, fold: bool) -> bool:
 
 def soup_to_text(markup: str) -> tuple[str, list[tuple[str, str]]]:
     """Parse with BeautifulSoup (html.parser) and walk the tree once; for markup already escaped."""
-    from bs4 import BeautifulSoup, NavigableString, Tag
+    from bs4 import BeautifulSoup, Tag
+    from bs4.element import NavigableString
 
     soup = BeautifulSoup(markup, "html.parser")
     out: list[str] = []
@@ -220,7 +223,7 @@ def soup_to_text(markup: str) -> tuple[str, list[tuple[str, str]]]:
     return "".join(out), dropped
 
 
-def _markdown_block(block: str, removals: list[Removal], index: int, notes: list[str]):
+def _markdown_block(block: str, removals: list[Removal], index: int, notes: list[str]) -> Iterator[tuple[bool, list[str]]]:
     """Yield (is_heading, lines) pieces of one blank-line-separated block, markdown removed."""
     if "!" in block and "](" in block:
         for match in _IMAGE.finditer(block):
@@ -278,7 +281,7 @@ def _read_line(line: str) -> tuple[str, str]:
             heading = True
             start, end = opening.end(), _heading_end(line, opening.end(), end, open_ends)
             continue
-        inner = _QUOTE_MARKS.match(line, start, end).end() if first == ">" else start
+        inner = cast(re.Match[str], _QUOTE_MARKS.match(line, start, end)).end() if first == ">" else start  # ">" always matches
         if (bullet := _BULLET.match(line, inner, end)) is not None:
             inner = bullet.end()
         if inner == start:

@@ -12,7 +12,7 @@ and blocks of short lines that score as chrome at the stricter inline threshold
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .captions import CAPTION_RULE, caption_lines, is_caption, is_credit, short_line
@@ -115,7 +115,11 @@ def _headline_link(para: Para) -> bool:
     return looks_like_title(para) and len(para.text.split()) <= RELATED_MAX_WORDS
 
 
-def match_paragraph(rules: RuleSet, zone_rules: tuple[Rule, ...], para: Para, known: Mapping[str, Any], order: str = "dmy"):
+#: What a rule matched: the rule, the text it matched, and the fields it read from it.
+Hit = tuple[Rule, str, dict[str, Any]]
+
+
+def match_paragraph(rules: RuleSet, zone_rules: tuple[Rule, ...], para: Para, known: Mapping[str, Any], order: str = "dmy") -> list[Hit] | None:
     """The (rule, text, fields) hits that account for the whole paragraph, or None."""
     if len(para.lines) > 1:
         hits, known_now = [], dict(known)
@@ -131,7 +135,7 @@ def match_paragraph(rules: RuleSet, zone_rules: tuple[Rule, ...], para: Para, kn
     return None if hit is None else [hit]
 
 
-def first_match(rules: RuleSet, zone_rules: tuple[Rule, ...], text: str, known: Mapping[str, Any], order: str = "dmy"):
+def first_match(rules: RuleSet, zone_rules: tuple[Rule, ...], text: str, known: Mapping[str, Any], order: str = "dmy") -> Hit | None:
     for rule in zone_rules:
         fields = rules.read_fields(rule, text, known, order)
         if fields is not None:
@@ -139,7 +143,7 @@ def first_match(rules: RuleSet, zone_rules: tuple[Rule, ...], text: str, known: 
     return None
 
 
-def record_hits(found: Found, para: Para, hits) -> None:
+def record_hits(found: Found, para: Para, hits: Iterable[Hit]) -> None:
     """Record what the rules matched in `para`: a removal per hit, and the fields they read."""
     for rule, text, fields in hits:
         found.removed.append(Removal(rule.id, text, para.index))
