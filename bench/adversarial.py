@@ -45,6 +45,12 @@ CASES = {
     "nested links": "[" * (SIZE // 5) + "x" + "](y)" * (SIZE // 5),
     "bold tags": "<b>" * (SIZE // 3),
     "unclosed paragraphs": "aa&<p>&<p>" * (SIZE // 10),
+    # captions, run-together chrome lines, consent walls (issue 12, second session)
+    "captions with credits": "A bus at the terminus. Photo / Supplied\n\n" * (SIZE // 41),
+    "names and slashes": "Eamon Quinlan/Westpix " * (SIZE // 22),
+    "credit words": "Photo Credit Courtesy Image " * (SIZE // 28),
+    "run-together chrome": "Subscribe Sign in Share Tweet\n" * (SIZE // 30),
+    "cookie paragraphs": ("We and our partners use cookies to store and access information on your device. " * 3 + "\n\n") * (SIZE // 246),
 }
 
 
