@@ -151,7 +151,7 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
             i += 1
             continue
         if hits is None and _is_prose(para, rules, options):
-            if not units_with_content(units) and _consent_wall(para, rules):
+            if not _units_with_content(units) and _consent_wall(para, rules):
                 units.append(Unit(i, 0, para.text, CHROME, score=1.0, rule=CHROME_RULE, lines=len(para.lines)))
                 i += 1
                 continue  # a cookie consent wall over the page: the header is still to come
@@ -175,7 +175,7 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
             if unit.kind == "title" and not unit.heading and (content_seen or prose_seen):
                 if fields.get("title") or fields.get("authors"):
                     unit.kind = "text"  # past the metadata, only a heading can be the title
-                elif prose_seen or fields.get("authors") or not _date_only(_last_content(units)):
+                elif prose_seen or not _date_only(_last_content(units)):
                     unit.late = True  # past a donation appeal or a caption: the title if a byline or date says so
                 else:
                     unit.after_date = True
@@ -248,7 +248,7 @@ def _consent_wall(para: Para, rules: RuleSet) -> bool:
         and sum(w in rules.lexicons.chrome_words for w in found) >= 2
 
 
-def units_with_content(units: list[Unit]) -> bool:
+def _units_with_content(units: list[Unit]) -> bool:
     """Whether the zone has shown anything but chrome yet (a title candidate, a field, text)."""
     return any(u.kind != CHROME for u in units)
 
