@@ -148,3 +148,51 @@ def test_an_appeal_between_notice_lines_goes_and_one_under_prose_stays():
     assert doc.text == f"{PROSE}\n\n{MORE}"
     doc = clean(_doc("Library hours extended after long debate", PROSE, MORE, appeal))
     assert doc.text.endswith(appeal)  # under prose and over nothing, undecided text stays
+
+
+def test_a_notice_under_its_source_line_goes_whole_however_long_and_worded():
+    disclaimer = ("Views in this piece are the writer's alone and the review takes no side on them; newsletters that wish "
+                  "to run it again need written permission from the editors, which is usually granted within a week of asking, "
+                  "and they should keep the writer's name, the date of first publication and a link to the page where it "
+                  "first appeared.")
+    fair_use = ("Some pictures and quotations here belong to their owners, who have not always cleared them; we print them "
+                "for study and debate, and anyone with a copyright question can write to the editors at any time.")
+    doc = clean(_doc("Library hours extended after long debate", PROSE, MORE,
+                     "Copyright © Dana Whitfield, The Harbour Review, 2019", "Become a member of The Harbour Review",
+                     disclaimer, fair_use))
+    assert doc.text == f"{PROSE}\n\n{MORE}"
+    assert "notice.anchored" in _rules_of(doc)
+    doc = clean(_doc("Library hours extended after long debate", PROSE, "Copyright © Dana Whitfield, 2019", MORE))
+    assert doc.text.endswith(MORE)  # prose under the line without any notice sign is the article's
+
+
+def test_an_author_box_at_the_bottom_goes_and_gives_the_author():
+    doc = clean(_doc("Library hours extended after long debate", PROSE, MORE,
+                     "Written by Daniel Okafor\n2.3K Followers · Writer for Better Cities\n"
+                     "Urban planner and occasional cyclist. Writing about the rules that shape places.",
+                     "More from Daniel Okafor\nHelp Status About Careers Privacy Terms"))
+    assert doc.text == f"{PROSE}\n\n{MORE}" and doc.authors == ["Daniel Okafor"]
+
+
+def test_the_site_name_goes_when_the_page_repeats_it_in_its_chrome():
+    doc = clean(_doc("Library hours extended after long debate", "By Ana Souza", PROSE, MORE, "Portal Nordeste",
+                     "Clique aqui para seguir o canal do Portal Nordeste no WhatsApp", "© 2022 Portal Nordeste"))
+    assert doc.text == f"{PROSE}\n\n{MORE}"
+    heading = "Harbour Library"  # a subheading inside the article that a footer repeats stays
+    doc = clean(_doc("Library hours extended after long debate", PROSE, heading, MORE, PROSE, "© 2022 Harbour Library"))
+    assert heading in doc.text.split("\n\n")
+
+
+def test_a_headline_block_without_full_stops_does_not_end_the_header():
+    doc = clean(_doc("La Crónica Nacional\nSuscríbete\nIniciar sesión",
+                     "SOCIEDAD\nLos pueblos de la sierra pierden su último cajero automático de la comarca\n"
+                     "Los vecinos, muchos de ellos mayores, deberán recorrer hasta 40 kilómetros para sacar dinero",
+                     "Por Javier Ortuño\nActualizado: 27/01/2022 15:02", PROSE, MORE))
+    assert doc.title == "Los pueblos de la sierra pierden su último cajero automático de la comarca"
+    assert doc.authors == ["Javier Ortuño"] and str(doc.date) == "2022-01-27"
+
+
+def test_a_byline_with_its_city_after_a_dash_gives_the_name():
+    from corpusprep.header import read_header_line
+
+    assert read_header_line("Por Ana Beatriz Souza — Recife", RULES).authors == ["Ana Beatriz Souza"]  # a byline's place

@@ -37,7 +37,7 @@ from .options import CleanOptions
 from .paragraphs import Para
 from .rules import Rule, RuleSet
 from .scoring import CHROME, chrome_score, classify, features
-from .zones import LIST_LABEL_FIELDS, TITLE_RULE, first_match, looks_like_title, match_paragraph
+from .zones import LIST_LABEL_FIELDS, TITLE_RULE, first_match, looks_like_title, match_paragraph, wrapped
 
 _MARKS = re.compile(r"[©®™]|\b\d{3}[-.]\d{3}[-.]\d{4}\b")  # a copyright mark or a phone number: a masthead or a prompt, not a headline
 HEADER_RULE = "meta.byline"
@@ -431,8 +431,17 @@ def _is_prose(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
         return False
     if len(para.lines) == 1:
         return True
-    prose_lines = sum(1 for line in para.lines if len(line.split()) >= 8 and features(line, rules.lexicons).stopword_share >= 0.15)
+    if wrapped(para):
+        return True  # prose wrapped over lines: its lines end inside sentences
+    prose_lines = sum(1 for line in para.lines if _prose_line(line, rules, options))
     return 2 * prose_lines > len(para.lines)
+
+
+def _prose_line(line: str, rules: RuleSet, options: CleanOptions) -> bool:
+    """A line of a block that reads as prose: 8 words or more, function words, and a sentence's end
+    or a paragraph's length (a headline and its standfirst without a full stop are not prose)."""
+    f = features(line, rules.lexicons)
+    return f.words >= 8 and f.stopword_share >= 0.15 and (f.sentence_end or f.words >= options.long_prose_words)
 
 
 def _mostly_date(line: str, rules: RuleSet) -> bool:

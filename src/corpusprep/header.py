@@ -96,8 +96,8 @@ def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare
         rest = rest.replace("\x00", " | ")
     pending: list[str] = []
     for part in _SEPARATORS.split(rest):
-        if not _read_field(part, rules, out, pending) and not (out.date is not None and _is_place(part)):
-            return None  # (a place is a dateline's: "Sevilla, 07 de marzo de 2019")
+        if not _read_field(part, rules, out, pending) and not ((out.date is not None or out.lead) and _is_place(part)):
+            return None  # (a place is a dateline's or a byline's: "Sevilla, 07 de marzo de 2019", "Por Ana Souza — Recife")
     if pending and not out.lead:  # beside a byline, more bare names are a site ("By X / True Horizon")
         if not (out.date is not None or out.role or bare_names):
             return None

@@ -24,6 +24,7 @@ LEXICONS = {
     "comment_heads": "how a comment's author line ends (\"Anonymous said...\", \"Maya wrote:\"): prose under one is a comment",
     "credit_leads": "words that open a photo credit (\"Photo:\", \"Credit:\", \"Courtesy of\"): a short line ending in one is a caption",
     "comment_leads": "how a line that opens a comment section starts (\"3 responses to\", \"2 thoughts on\")",
+    "bio_labels": "lines that open an author box at the bottom (\"About the author\"): the short lines under one are the box",
     "byline_leads": "words that open a byline",
     "date_leads": "words that stand before a date",
     "not_name_words": "words that name a role, a desk or a site, never a person",
@@ -84,6 +85,7 @@ class Lexicons:
     comment_heads: tuple[str, ...] = ()
     credit_leads: tuple[str, ...] = ()
     comment_leads: tuple[str, ...] = ()
+    bio_labels: frozenset[str] = frozenset()
     byline_leads: tuple[str, ...] = ()  # longest first, so "written by" is tried before "by"
     date_leads: frozenset[str] = frozenset()
     not_name_words: frozenset[str] = frozenset()
@@ -104,6 +106,7 @@ class Lexicons:
             comment_heads=tuple(sorted(get("comment_heads"))),
             credit_leads=tuple(sorted(get("credit_leads"))),
             comment_leads=tuple(sorted(line_key(e) for e in get("comment_leads"))),
+            bio_labels=frozenset(line_key(e) for e in get("bio_labels")),
             byline_leads=tuple(sorted({line_key(e) for e in get("byline_leads")}, key=lambda e: (-len(e), e))),
             date_leads=frozenset(line_key(e) for e in get("date_leads")),
             not_name_words=frozenset(get("not_name_words")),

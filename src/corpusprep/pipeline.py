@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .document import METADATA_FIELDS, Document
+from .echoes import drop_site_names
 from .foreign import drop_foreign_notices
 from .head import read_head
 from .judge import judge
@@ -73,6 +74,8 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
     found.absorb(tail)
     paras, middle = drop_anywhere(paras, rules, found.fields, options)
     found.absorb(middle)
+    paras, names = drop_site_names(paras, found.removed, rules, options)
+    found.absorb(names)
 
     language = None
     if options.detect_language and paras:

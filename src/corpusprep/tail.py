@@ -32,7 +32,7 @@ from .options import CleanOptions
 from .paragraphs import Para
 from .rules import RuleSet
 from .scoring import BODY, CHROME, classify, features, is_long_prose
-from .zones import Hit, ends_sentence, first_match, match_paragraph, record_hits
+from .zones import Hit, ends_sentence, first_match, match_paragraph, record_hits, wrapped
 
 CHROME_RULE = "chrome.tail"
 COMMENTS_RULE = "chrome.comments"
@@ -60,6 +60,7 @@ def read_tail(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
     options = options or CleanOptions()
     found = Found()
     paras = _drop_comments(paras, rules, known, options, found)
+    paras = _drop_anchored_notice(paras, rules, known, options, found)
     walked: list[_Unit] = []  # bottom up
     pending = 0  # undecided units on top of the walk
     for unit in _units(paras, rules, known, options, found):
@@ -123,6 +124,92 @@ def _drop_comments(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], 
     return paras[:start]
 
 
+ANCHOR_FIELDS = frozenset({"original_publisher", "copyright"})
+ANCHORED_RULE = f"{NOTICE_RULE}.anchored"
+ANCHORED_MAX_PARAGRAPHS = 8
+
+
+def _drop_anchored_notice(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions,
+                          found: Found) -> list[Para]:
+    """The paragraphs above a notice anchored by its source or copyright line, when all under it are notice-like.
+
+    Under the line that names the article's source or its copyright ("The original
+    source of this article is …", "Copyright © Jane Roe, 2019"), the article is over:
+    the disclaimer, the fair-use statement and the membership prompts that follow go
+    with it, however long and however worded, as long as each carries a notice signal
+    (copyright, permission, an address…), matches a rule or a template loosely, or is
+    chrome or short. A paragraph of prose without any such sign keeps the whole block
+    to the walk below, which reads it as before.
+    """
+    zone_rules = rules.in_zone("tail")
+    authors = known.get("authors") or ()
+    below: list[tuple[Para, list[Hit] | None]] = []
+    bio_only = False  # something under is short prose with no notice sign: an author box's, not a notice's
+    for i in range(len(paras) - 1, max(len(paras) - ANCHORED_MAX_PARAGRAPHS, 1) - 1, -1):
+        para = paras[i]
+        hits = match_paragraph(rules, zone_rules, para, {**known, **found.fields}, options.numeric_date_order)
+        box = _author_box(para, rules, options) if hits is None else None
+        anchored = hits is not None and any(ANCHOR_FIELDS & set(fields) for _, _, fields in hits)
+        if anchored and bio_only:
+            return paras  # short prose without a notice sign under a copyright line: the walk decides
+        if box is not None or anchored:
+            judged = [_judge(under, under_hits, rules, options, authors)[0] for under, under_hits in below]
+            if BODY not in judged and (box is None or len(para.lines) == 1):
+                return paras  # nothing under the anchor that the walk would stop at: it reads them as before
+            if box is not None:
+                found.removed.append(Removal(BYLINE_RULE if box else BIO_RULE, para.text, para.index))
+                found.add_fields(box)
+            else:
+                record_hits(found, para, hits or [])
+            for under, under_hits in reversed(below):
+                if under_hits is not None:
+                    record_hits(found, under, under_hits)
+                    continue
+                kind, removals, _ = _judge(under, None, rules, options, authors)
+                found.removed.extend(removals if kind == BOILER else [Removal(ANCHORED_RULE, under.text, under.index)])
+            return paras[:i]
+        if hits is None and not _notice_like(para, rules, options):
+            if not _bio_sized(para, below):
+                return paras
+            bio_only = True  # only an author box may hold it
+        below.append((para, hits))
+    return paras
+
+
+AUTHOR_BOX_MAX_WORDS = 40
+AUTHOR_BOX_MAX_PARAGRAPHS = 3
+
+
+def _author_box(para: Para, rules: RuleSet, options: CleanOptions) -> dict[str, Any] | None:
+    """The byline fields of an author box ({} for a bare label), or None when `para` does not open one.
+
+    Its first line is a byline with its lead word ("Written by Daniel Okafor") or a label of
+    the `bio_labels` lexicon ("About the author"); the lines of its block under that are short
+    ("2.3K Followers", a two-line bio).
+    """
+    first = para.lines[0]
+    if len(para.lines) > AUTHOR_BOX_MAX_PARAGRAPHS + 1 or any(len(line.split()) > AUTHOR_BOX_MAX_WORDS for line in para.lines[1:]):
+        return None
+    if bare_key(first) in rules.lexicons.bio_labels:
+        return {}
+    return _byline(Para((first,), para.index), rules, options)
+
+
+def _bio_sized(para: Para, below: list[tuple[Para, list[Hit] | None]]) -> bool:
+    """Short enough, and few enough, to be an author box's lines ("2.3K Followers", a two-line bio)."""
+    return len(below) < AUTHOR_BOX_MAX_PARAGRAPHS and len(para.text.split()) <= AUTHOR_BOX_MAX_WORDS
+
+
+def _notice_like(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
+    """A paragraph that may stand under a notice's anchor: a notice signal, a loose template match, or chrome."""
+    if rules.notice_signals is not None and rules.notice_signals.search(para.text) is not None:
+        return True
+    if notice_share(para.text, rules, options.notice_threshold / 2)[0] >= 0.5:
+        return True
+    kinds = [classify(features(line, rules.lexicons), options.chrome_threshold, options.long_prose_words)[0] for line in para.lines]
+    return all(kind != BODY for kind in kinds)
+
+
 def _units(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions, found: Found) -> Iterator[_Unit]:
     """The units of the footer zone, bottom up, each judged; the fields of boilerplate go into `found` as they come."""
     zone_rules = rules.in_zone("tail")
@@ -134,7 +221,7 @@ def _units(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options:
         hits = match_paragraph(rules, zone_rules, para, known_now, options.numeric_date_order)
         kind, removals, fields = _judge(para, hits, rules, options, authors)
         chrome = kind == BOILER and removals[0].rule == CHROME_RULE  # a share bar is never half of a notice
-        if hits is None and not chrome and end >= 2 and not ends_sentence(paras[end - 2].text):
+        if hits is None and not chrome and end >= 2 and not ends_sentence(paras[end - 2].text) and _may_continue(para, rules, options):
             # A page break may have split a notice: try the paragraph with the one above.
             before = paras[end - 2]
             hit = first_match(rules, zone_rules, before.text + " " + para.text, known_now, options.numeric_date_order)
@@ -144,7 +231,7 @@ def _units(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options:
                 yield _Unit(end - 2, range(len(before.lines)), BOILER, [Removal(hit[0].id, before.text, before.index)])
                 end -= 2
                 continue
-        if kind != BODY or len(para.lines) == 1 or _wrapped(para):
+        if kind != BODY or len(para.lines) == 1 or wrapped(para):
             found.add_fields(fields)
             yield _Unit(end - 1, range(len(para.lines)), kind, removals)
         else:  # a block of separate lines that holds prose: read its lines, bottom up
@@ -154,6 +241,12 @@ def _units(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options:
                 found.add_fields(fields)
                 yield _Unit(end - 1, range(j, j + 1), kind, removals)
         end -= 1
+
+
+def _may_continue(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
+    """Whether a paragraph may be the rest of a notice a page break split: it goes on in lower case,
+    or it is not long prose (a new sentence of prose under a copyright line is the article's own)."""
+    return para.text[:1].islower() or not is_long_prose(features(para.text, rules.lexicons), options.long_prose_words)
 
 
 def _judge(para: Para, hits: list[Hit] | None, rules: RuleSet, options: CleanOptions, authors: Iterable[str] = ()) -> tuple[str, list[Removal], dict[str, Any]]:
@@ -244,12 +337,6 @@ def _glued_to_prose(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
     if glued is None or classify(features(glued[0], rules.lexicons), options.chrome_threshold, options.long_prose_words)[0] != BODY:
         return False
     return notice_share(glued[0], rules, options.notice_threshold / 2)[0] < 0.5  # prose, not more of the notice
-
-
-def _wrapped(para: Para) -> bool:
-    """Whether a block is prose wrapped over lines: a third of its breaks fall inside a sentence."""
-    inside = sum(not ends_sentence(above) and below[:1].islower() for above, below in zip(para.lines, para.lines[1:]))
-    return 3 * inside >= len(para.lines) - 1
 
 
 def _holds_prose_line(para: Para, rules: RuleSet, options: CleanOptions) -> bool:

@@ -170,3 +170,9 @@ def looks_like_title(para: Para) -> bool:
         return False
     core = text.rstrip("\"'”’»)]")
     return not core.endswith((".", ",", ";", ":", "…")) or core.endswith(("...", "….", "…"))
+
+
+def wrapped(para: Para) -> bool:
+    """Whether a block is prose wrapped over lines: a third of its breaks fall inside a sentence."""
+    inside = sum(not ends_sentence(above) and below[:1].islower() for above, below in zip(para.lines, para.lines[1:]))
+    return 3 * inside >= len(para.lines) - 1
