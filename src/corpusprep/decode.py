@@ -92,10 +92,10 @@ def decode(raw: str | bytes) -> tuple[str, list[str]]:
         text = _without_lone_surrogates(raw)
     else:
         raise TypeError(f"clean() takes str or bytes, not {type(raw).__name__}")
-    if _looks_binary(text[:_SNIFF]):
+    text = normalise_line_endings(text.lstrip("\ufeff"))
+    if _looks_binary(text[:_SNIFF]):  # judged on what decode returns, so decoding it again gives the same verdict
         notes.insert(0, "binary")
-    text = text.lstrip("\ufeff")
-    return normalise_line_endings(text), notes
+    return text, notes
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
