@@ -196,3 +196,37 @@ def test_a_byline_with_its_city_after_a_dash_gives_the_name():
     from corpusprep.header import read_header_line
 
     assert read_header_line("Por Ana Beatriz Souza — Recife", RULES).authors == ["Ana Beatriz Souza"]  # a byline's place
+
+
+def test_a_note_to_readers_above_the_title_is_looked_past_and_goes_under_a_sure_title():
+    note = ("Note to readers: please click the share buttons above or below and forward this article to your "
+            "friends and to the lists of people you know, because that is how a small independent review is read.")
+    doc = clean(_doc("Harbour Review", "Search\nMenu", note, "Library hours extended after long debate",
+                     "By Andrés Villalobos", "Jan 18th, 2024", PROSE, MORE))
+    assert doc.title == "Library hours extended after long debate"
+    assert doc.authors == ["Andrés Villalobos"] and str(doc.date) == "2024-01-18"
+    assert doc.text == f"{PROSE}\n\n{MORE}"
+
+
+def test_an_organisation_name_does_not_keep_the_title_from_a_later_headline():
+    doc = clean(_doc("Skip to content", "Centre for Research on Globalization and Global Economy",
+                     "All our articles can be read in 51 languages via the Translate Website menu under the share button.",
+                     "Library hours extended after long debate", "By Ahmed Rostami", "July 09, 2019", PROSE, MORE))
+    assert doc.title == "Library hours extended after long debate"
+
+
+def test_a_menu_of_sections_is_not_a_byline():
+    from corpusprep.header import read_header_line
+
+    assert read_header_line("News | Sports | Arts | Opinion | Features | Print Edition", RULES) is None
+    assert read_header_line("By Dana Whitfield | Local News", RULES).authors == ["Dana Whitfield"]
+
+
+def test_a_long_comment_thread_saved_one_line_per_paragraph_goes():
+    comments = "\n".join(["Posted in Labour | 2 Comments", "2 thoughts on “Library hours extended after long debate”"]
+                         + [line for n in range(6) for line in (f"Reader {chr(65 + n)}. says:", "May 12, 2023 at 9:14 am",
+                                                                 "Same story here every year, and nobody listens.", "Reply")]
+                         + ["Leave a Reply", "Your email address will not be published. Required fields are marked *",
+                            "Comment *", "Name *", "Email *", "Website", "Post Comment"])
+    doc = clean("\n".join(["Library hours extended after long debate", PROSE, MORE, comments]))
+    assert doc.text == f"{PROSE}\n\n{MORE}"

@@ -127,6 +127,7 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
     fields: dict[str, Any] = {}
     content_seen = any(known.values())
     prose_seen = False
+    looked_past = 0  # notes to readers looked past
     limit = min(len(paras), options.head_max_paragraphs)
     i = 0
     while i < limit:
@@ -156,6 +157,10 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
                 i += 1
                 continue  # a cookie consent wall over the page: the header is still to come
             share, pack = notice_share(para.text, rules, options.notice_threshold)
+            if share < 0.5 and looked_past < NOTES_LOOKED_PAST and not fields and _site_note(para, rules):
+                units.append(Unit(i, 0, para.text, "text", lines=len(para.lines)))
+                prose_seen, looked_past, i = True, looked_past + 1, i + 1
+                continue  # the site's note to readers ("please share …"): looked past; it goes if a title is sure below
             if share < 0.5:
                 break
             # A notice's note above the article ("All Global Research articles can be read in …"): past it.
@@ -248,6 +253,24 @@ def _consent_wall(para: Para, rules: RuleSet) -> bool:
         and sum(w in rules.lexicons.chrome_words for w in found) >= 2
 
 
+NOTES_LOOKED_PAST = 2
+NOTE_MAX_WORDS = 60
+
+
+def _site_note(para: Para, rules: RuleSet) -> bool:
+    """A short paragraph of prose with two interface words or more ("Click the share button to email
+    this article", "read in 51 languages via the Translate Website menu"): the site's, most likely."""
+    found = words(para.text)
+    return len(found) <= NOTE_MAX_WORDS and sum(w in rules.lexicons.chrome_words for w in found) >= 2
+
+
+def _site_like(text: str, lexicons: Lexicons) -> bool:
+    """A candidate that names an organisation rather than news: half its words that carry meaning or
+    more are not-name words ("Global Research – Centre for Research on Globalization")."""
+    meaning = [w for w in words(text) if w not in lexicons.stopwords]
+    return bool(meaning) and 2 * sum(w in lexicons.not_name_words for w in meaning) >= len(meaning)
+
+
 def _units_with_content(units: list[Unit]) -> bool:
     """Whether the zone has shown anything but chrome yet (a title candidate, a field, text)."""
     return any(u.kind != CHROME for u in units)
@@ -312,8 +335,9 @@ def _choose_title(units: list[Unit], lexicons: Lexicons) -> tuple[int | None, fl
         seen += 1
         if seen > 1 and not evidence or unit.late and (evidence < CONFIDENT or headline_above):
             continue  # only the page's structure can put the title below the first candidate
-        headline_above = headline_above or len(unit.text.split()) >= LATE_BLOCKING_WORDS
-        score = evidence - (len(unit.text.split()) <= 3) - 0.5 * seen - 2 * chrome_score(features(unit.text, lexicons))
+        site = _site_like(unit.text, lexicons)
+        headline_above = headline_above or len(unit.text.split()) >= LATE_BLOCKING_WORDS and not site
+        score = evidence - (len(unit.text.split()) <= 3 or site) - 0.5 * seen - 2 * chrome_score(features(unit.text, lexicons))
         if best_score is None or score > best_score:
             best, best_score, best_evidence = n, score, evidence
     if best is not None and not units[best].heading:

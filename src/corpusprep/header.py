@@ -58,6 +58,10 @@ class HeaderFields:
     lead: bool = False  # a byline lead word ("By") was read
     role: bool = False  # a field made only of role or desk words ("Staff Writer") stood beside the names
     reading: bool = False  # a reading time ("6 min read") or a relative time ("Updated 2 hours ago") was read
+    sections: int = field(default=0, repr=False)  # fields made only of role or section words
+
+
+MENU_SECTIONS = 3
 
 
 def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare_names: bool = False) -> HeaderFields | None:
@@ -98,6 +102,8 @@ def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare
     for part in _SEPARATORS.split(rest):
         if not _read_field(part, rules, out, pending) and not ((out.date is not None or out.lead) and _is_place(part)):
             return None  # (a place is a dateline's or a byline's: "Sevilla, 07 de marzo de 2019", "Por Ana Souza — Recife")
+    if out.sections >= MENU_SECTIONS and not out.lead and out.date is None:
+        return None  # "News | Sports | Arts | Opinion | Print Edition": a menu, not a byline with its desk
     if pending and not out.lead:  # beside a byline, more bare names are a site ("By X / True Horizon")
         if not (out.date is not None or out.role or bare_names):
             return None
@@ -152,6 +158,7 @@ def _read_field(part: str, rules: RuleSet, out: HeaderFields, pending: list[str]
         return True
     if len(words) <= 5 and all(w in lex.not_name_words for w in words):
         out.role = True  # a desk, a role, a section
+        out.sections += 1
         return True
     names = _names(_drop_trailing_leads(text, lex.date_leads), lex.not_name_words, lex.stopwords)
     if names is not None:

@@ -37,7 +37,7 @@ from .zones import Hit, ends_sentence, first_match, match_paragraph, record_hits
 CHROME_RULE = "chrome.tail"
 COMMENTS_RULE = "chrome.comments"
 BYLINE_RULE = "meta.byline"
-COMMENT_MAX_PARAGRAPHS = 15
+COMMENT_MAX_PARAGRAPHS = 40  # a WordPress thread saved one line per paragraph runs long
 COMMENT_MAX_WORDS = 60
 BIO_RULE = "chrome.author_bio"
 BOILER, TEMPLATED, WEAK, SHORT, SANDWICHED = "boiler", "templated", "weak", "short", "sandwiched"
