@@ -36,7 +36,11 @@ def test_a_caption_ending_in_its_credit_goes_wherever_it_stands():
                     "The reading room after the refit (Photo by Tomas Reyes)",
                     "Het nieuwe dak van de bibliotheek (foto: Stadsnieuws/Jan Kuipers)",
                     "The old stacks on the first floor. Photo / Supplied",
-                    "Courtesy of the Harbour Library Trust"):
+                    "Courtesy of the Harbour Library Trust",
+                    "Readers queue at the branch on Tuesday. — Picture: Tafadzwa Moyo",
+                    "Biblioteca municipal de Cantanhede | Foto: DR",
+                    "A fallen tree blocks the road to the library. Image source, PA Media",
+                    "Photo: Julien Mercier\nLes lecteurs se réunissent dans la salle du sous-sol prêtée par la ville"):
         doc = clean(_doc("Library hours extended after long debate", PROSE, caption, MORE))
         assert doc.text == f"{PROSE}\n\n{MORE}", caption
         assert "chrome.caption" in _rules_of(doc)

@@ -29,10 +29,12 @@ _NAME_SLASH = r"(?:[A-ZÀ-Þ][\w'’.-]+\s){1,3}?[A-ZÀ-Þ][\w'’.-]*\s?/\s?[A-
 def _patterns(leads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a credit at the end of a line, a line that is only a credit), from the lexicon's credit words."""
     words = "|".join(re.escape(lead) for lead in sorted(leads, key=lambda lead: (-len(lead), lead)))
-    lead = (rf"(?i:{words})(?:\s?[:/|–—-]\s?|\s(?i:by|de|par|von|di|door|da)\s|\s)(?:(?i:the|le|la|les|der|die|das|el|il|o|a)\s)?"
+    lead = (rf"(?i:{words})(?:\s?[:/|–—,-]\s?|\s(?i:by|de|par|von|di|door|da)\s|\s)(?:(?i:the|le|la|les|der|die|das|el|il|o|a)\s)?"
             rf"[A-ZÀ-Þ0-9@][^\s()]*(?:\s[^\s()]+){{0,{CREDIT_MAX_WORDS - 1}}}")
     # A name and an agency alone ("Technology Progress/Risk" could be a heading) end a caption only after its sentence.
-    end = re.compile(rf"(?:(?:^|(?<=[.!?…”\"]\s)|(?<=\()|(?<=[.!?…]))\s*\(?{lead}|(?<=[.!?…”\"]\s)\(?{_NAME_SLASH})\)?\s*$")
+    # The credit follows the caption's sentence (or a separator: "… Cantanhede | Foto: DR", "… Tuesday. — Picture: …").
+    after = r"(?:^|(?<=[.!?…”\"]\s)|(?<=\()|(?<=[.!?…])|(?<=\s[|•·–—]\s))"
+    end = re.compile(rf"(?:{after}\s*(?:[—–]\s)?\(?{lead}|(?<=[.!?…”\"]\s)(?:[—–]\s)?\(?{_NAME_SLASH})\)?\s*$")
     return end, re.compile(rf"\s*\(?(?:{lead}|{_NAME_SLASH})\)?\s*")
 
 
@@ -66,9 +68,15 @@ def caption_lines(lines: tuple[str, ...], lexicons: Lexicons, is_chrome: Callabl
     for n, line in enumerate(lines):
         if is_caption(line, lexicons) or is_credit(line, lexicons) and credited:
             credited = True
-        elif not (is_chrome(line) or short_line(line) and _credit_below(lines[n + 1:], lexicons, is_chrome)):
+        elif not (is_chrome(line) or short_line(line) and (_credit_below(lines[n + 1:], lexicons, is_chrome)
+                                                           or _caption_under_credit(lines, n, lexicons))):
             return False
     return credited
+
+
+def _caption_under_credit(lines: tuple[str, ...], n: int, lexicons: Lexicons) -> bool:
+    """The line right under a credit, in a block of two ("Photo: Julien Mercier" / the caption)."""
+    return len(lines) == 2 and n == 1 and is_caption(lines[0], lexicons)
 
 
 def _credit_below(lines: tuple[str, ...], lexicons: Lexicons, is_chrome: Callable[[str], bool]) -> bool:

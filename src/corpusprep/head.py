@@ -178,7 +178,7 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
             line_units = [Unit(i, 0, para.text, "title", heading=para.heading, lines=2)]
         for unit in line_units:
             if unit.kind == "title" and not unit.heading and (content_seen or prose_seen):
-                if fields.get("title") or fields.get("authors"):
+                if fields.get("title") or fields.get("authors") and fields.get("date"):
                     unit.kind = "text"  # past the metadata, only a heading can be the title
                 elif prose_seen or not _date_only(_last_content(units)):
                     unit.late = True  # past a donation appeal or a caption: the title if a byline or date says so
