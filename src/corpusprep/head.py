@@ -396,7 +396,7 @@ def _is_byline(unit: Unit) -> bool:
 
 def _read_after_title(after: list[Unit], rules: RuleSet, options: CleanOptions, found: Found, remove: Callable[[Unit, str], None]) -> None:
     """A bare name right under the title, or under the standfirst under it, is the byline ("Jane Doe" alone on its line)."""
-    near = [u for u in after if u.kind != CHROME][:2]
+    near = [u for u in after if u.kind != CHROME and not _date_only(u)][:2]  # a dateline between them is no matter
     if len(near) == 2 and near[0].kind in ("title", "text") and not near[0].name:
         near = near[1:]  # a standfirst between the headline and the name
     following = near[0] if near else None
