@@ -234,3 +234,12 @@ def test_a_long_comment_thread_saved_one_line_per_paragraph_goes():
                             "Comment *", "Name *", "Email *", "Website", "Post Comment"])
     doc = clean("\n".join(["Library hours extended after long debate", PROSE, MORE, comments]))
     assert doc.text == f"{PROSE}\n\n{MORE}"
+
+
+def test_repost_attributions_are_syndication_lines():
+    for line, publisher in (("Reposted from the World Socialist Web Site.", "World Socialist Web Site"),
+                            ("Read the original at wsws.org", "wsws.org"),
+                            ("Read the original article at The Harbour Review", "Harbour Review")):
+        doc = clean(_doc("Library hours extended after long debate", PROSE, MORE, line))
+        assert doc.text == f"{PROSE}\n\n{MORE}", line
+        assert doc.original_publisher == publisher, line

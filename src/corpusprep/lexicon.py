@@ -43,6 +43,9 @@ def line_key(text: str) -> str:
     return _SPACES.sub(" ", text).strip(_EDGES).lower()
 
 
+MIN_PREFIX_CHARS = 5
+
+
 _COUNT = re.compile(r"(?<![\w.,])\d[\d.,]{0,12}[kKmM]?(?![\w.,])")
 
 
@@ -105,7 +108,8 @@ class Lexicons:
             comment_labels=frozenset(line_key(e) for e in get("comment_labels")),
             comment_heads=tuple(sorted(get("comment_heads"))),
             credit_leads=tuple(sorted(get("credit_leads"))),
-            comment_leads=tuple(sorted(line_key(e) for e in get("comment_leads"))),
+            # prefixes: a short key ("re:" keys "re") would open a comment section at every "read more"
+            comment_leads=tuple(sorted(key for e in get("comment_leads") if len(key := line_key(e)) >= MIN_PREFIX_CHARS)),
             bio_labels=frozenset(line_key(e) for e in get("bio_labels")),
             byline_leads=tuple(sorted({line_key(e) for e in get("byline_leads")}, key=lambda e: (-len(e), e))),
             date_leads=frozenset(line_key(e) for e in get("date_leads")),
