@@ -40,6 +40,7 @@ import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-windows-1252" codec
 from hypothesis import strategies as st
 
 from corpusprep.document import METADATA_FIELDS
+from corpusprep.rules import default_rules
 
 MODES = ("plain", "markdown", "html")
 
@@ -83,7 +84,9 @@ QUOTED_WORDS = tuple(f"“{w}”" for w in ("reform", "progress", "security", "o
 # Plain words outnumber the rest about four to one.
 VOCABULARY = PLAIN_WORDS + ACCENTED_WORDS + APOSTROPHE_WORDS + PROPER_WORDS + QUOTED_WORDS
 # A title starting with "By" or "Par" reads as a failed byline, not a title.
-TITLE_WORDS = tuple(w for w in PLAIN_WORDS + ACCENTED_WORDS + APOSTROPHE_WORDS + PROPER_WORDS if w.lower() not in ("by", "par"))
+# A title never starts with a byline lead word of any language ("By", "Par", Dutch "Door"): such a line is a byline.
+_LEADS = frozenset(lead for lead in default_rules().lexicons.byline_leads if " " not in lead)
+TITLE_WORDS = tuple(w for w in PLAIN_WORDS + ACCENTED_WORDS + APOSTROPHE_WORDS + PROPER_WORDS if w.lower() not in _LEADS)
 
 # Two capitalised ASCII words. No month names or abbreviations ("May", "Jan"), no
 # particles, nothing that is also a header label.
@@ -451,6 +454,7 @@ def notice_footers(draw, mode: str) -> Part:
         part.fields["copyright"] = f"Copyright © {author}, {source}, {year}"
     if draw(st.booleans()):
         part.blocks.append(_para(_line("Articles Par : ", Span(author, "link" if link else ""))))
+        part.fields["authors"] = [author]  # the author, unless a byline above named one
     for template in (NOTICE_DISCLAIMER, NOTICE_PERMISSION, NOTICE_PUBLICATION):
         if draw(st.booleans()):
             part.blocks.append(_para(fill(template)))

@@ -98,7 +98,8 @@ def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
         found.fields["title"] = title.text
         remove(title, TITLE_RULE)
         for unit in units[:title_at]:
-            if unit.kind in ("title", "text") and (evidence >= CONFIDENT or _above_title(unit, rules, options)):
+            if unit.kind in ("title", "text") and (evidence >= CONFIDENT and not _sentence_of_prose(unit.text, rules)
+                                                    or _above_title(unit, rules, options)):
                 remove(unit, MASTHEAD_RULE)
         _read_after_title(units[title_at + 1:], rules, options, found, remove)
     _remove_byline_tails(units, rules, drop, remove)
@@ -218,8 +219,9 @@ def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_r
         bare = read_header_line(line, rules, options.numeric_date_order, bare_names=True)
         if bare is not None and bare.authors and bare.date is None:
             return Unit(i, j, line, "text", name=True)
-    if heading or (looks_like_title(Para((line,), para.index)) and not _mostly_date(line, rules) and not _MARKS.search(line)):
-        return Unit(i, j, line, "title", heading=heading)
+    if heading or (looks_like_title(Para((line,), para.index)) and not _mostly_date(line, rules) and not _MARKS.search(line)
+                   and first_match(rules, rules.in_zone("tail"), line, known, options.numeric_date_order) is None):
+        return Unit(i, j, line, "title", heading=heading)  # (a footer's line, "The original source of …", never is)
     return Unit(i, j, line, "text")
 
 
@@ -478,6 +480,12 @@ def _mostly_date(line: str, rules: RuleSet) -> bool:
 def _sentences_of_prose(text: str) -> bool:
     """A line of a dozen words or more that ends a sentence: the body has begun."""
     return len(text.split()) >= 12 and text.rstrip().endswith((".", "!", "?", "…", "”", '"', "»"))
+
+
+def _sentence_of_prose(text: str, rules: RuleSet) -> bool:
+    """A sentence of six words or more with function words: above even a sure title, it goes only as chrome."""
+    f = features(text, rules.lexicons)
+    return f.sentence_end and f.words >= 6 and f.stopword_share >= 0.15
 
 
 def _above_title(unit: Unit, rules: RuleSet, options: CleanOptions) -> bool:
