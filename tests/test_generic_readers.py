@@ -13,9 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpusprep import CleanOptions, clean
+from corpusprep.document import Removal
 from corpusprep.header import read_header_line
 from corpusprep.lexicon import line_key, words
+from corpusprep.notice_echoes import drop_notice_echoes
 from corpusprep.notices import sentences, split_glued, template_match
+from corpusprep.paragraphs import Para
 from corpusprep.rules import default_rules
 from corpusprep.scoring import chrome_score, classify, features
 
@@ -179,6 +182,22 @@ def test_a_stray_br_no_longer_folds_the_whole_article():
     assert doc.text.startswith(f"{PROSE}\n\n{PROSE}")
 
 
+ECHO = "Every article on this site can be read in fifty-one languages: pick one from the menu that sits under the author's name."
+DISCLAIMER = "Disclaimer: The views in this article are the sole responsibility of its author."
+
+
+def test_a_loose_note_near_the_edge_goes_once_the_page_showed_its_sites_notice():
+    doc = clean(_doc("Library hours extended", ECHO, PROSE, PROSE, DISCLAIMER))
+    assert doc.text == f"{PROSE}\n\n{PROSE}"
+    assert [r.rule for r in doc.removed if r.text == ECHO] == ["notice.globalresearch_en"]
+
+
+def test_a_loose_note_stays_when_the_page_shows_no_notice_or_when_it_is_deep_inside():
+    assert ECHO in clean(_doc("Library hours extended", ECHO, PROSE, PROSE)).text
+    deep = clean(_doc("Library hours extended", *[PROSE] * 4, ECHO, *[PROSE] * 4, DISCLAIMER))
+    assert ECHO in deep.text and DISCLAIMER not in deep.text
+
+
 def test_lexicons_come_from_any_pack(tmp_path):
     from corpusprep import load_rules
 
@@ -190,6 +209,22 @@ def test_lexicons_come_from_any_pack(tmp_path):
 
 
 # ------------------------------------------------------------------ properties
+SHOWN = [Removal("notice.globalresearch_en", DISCLAIMER, 99)]
+
+
+@ANY
+@given(st.lists(st.sampled_from([PROSE, ECHO, DISCLAIMER, "Share this:", "Become a member of Global Research."]) | messy_text,
+                max_size=12))
+def test_notice_echoes_keep_order_drop_only_when_shown_and_are_idempotent(texts):
+    paras = [Para((text,), n) for n, text in enumerate(texts)]
+    assert drop_notice_echoes(paras, [], RULES)[0] == paras
+    once, found = drop_notice_echoes(paras, SHOWN, RULES)
+    assert [p for p in paras if p in once] == once and len(once) + len(found.removed) == len(paras)
+    assert all(r.rule == "notice.globalresearch_en" for r in found.removed)
+    assert PROSE not in [r.text for r in found.removed]
+    assert drop_notice_echoes(once, SHOWN, RULES)[0] == once
+
+
 @ANY
 @given(messy_text)
 def test_chrome_score_is_bounded_and_deterministic(text):

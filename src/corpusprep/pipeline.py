@@ -17,6 +17,7 @@ from .head import read_head
 from .judge import judge
 from .language import detect_language
 from .learned import LearnedBoilerplate, drop_learned
+from .notice_echoes import drop_notice_echoes
 from .options import CleanOptions
 from .paragraphs import Para, join_body
 from .prepare import prepare, unpack
@@ -74,6 +75,8 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
     found.absorb(tail)
     paras, middle = drop_anywhere(paras, rules, found.fields, options)
     found.absorb(middle)
+    paras, echoes = drop_notice_echoes(paras, found.removed, rules, options)
+    found.absorb(echoes)
     paras, names = drop_site_names(paras, found.removed, rules, options)
     found.absorb(names)
 
