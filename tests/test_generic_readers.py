@@ -182,6 +182,22 @@ def test_a_stray_br_no_longer_folds_the_whole_article():
     assert doc.text.startswith(f"{PROSE}\n\n{PROSE}")
 
 
+def test_a_french_consent_wall_and_masthead_leave_the_header_to_be_read():
+    prose = ("Les travaux de consolidation des piles commenceront lundi, a indiqué la mairie, qui promet de rouvrir "
+             "le passage avant le début de la saison touristique et de prévenir les riverains par courrier.")
+    wall = ("Avec votre accord, nous et nos partenaires déposons des cookies sur votre appareil afin de mesurer "
+            "l’audience du site et de vous montrer des publicités adaptées à vos centres d’intérêt.")
+    title = "Cahors : le pont Valentré fermé aux piétons pendant trois semaines"  # a spaced colon is no word
+    doc = clean(_doc("Vos choix de confidentialité", wall, "Tout accepter", "La Gazette du Lot",
+                     "Se connecter | S’abonner", title, "Marion Delpech", "Publié le 12/05/2022 à 09h10", prose, prose))
+    assert (doc.title, doc.authors, doc.date) == (title, ["Marion Delpech"], dt.date(2022, 5, 12))
+    assert doc.text == f"{prose}\n\n{prose}"
+
+
+def test_lexicons_read_typographic_apostrophes_as_plain_ones():
+    assert line_key("S’abonner") == line_key("s'abonner") and words("l’auteur") == words("l'auteur")
+
+
 ECHO = "Every article on this site can be read in fifty-one languages: pick one from the menu that sits under the author's name."
 DISCLAIMER = "Disclaimer: The views in this article are the sole responsibility of its author."
 

@@ -369,7 +369,7 @@ def _deck_of(line: str, headline: str, stopwords: frozenset[str], adjacent: bool
     only length makes a line their deck, and for three words or fewer only when nothing
     (a navigation bar) stands between them.
     """
-    size, head_size = len(line.split()), len(headline.split())
+    size, head_size = _word_count(line), _word_count(headline)
     if size <= 6 < head_size:
         return True
     if size > max(11, head_size):
@@ -378,6 +378,11 @@ def _deck_of(line: str, headline: str, stopwords: frozenset[str], adjacent: bool
     if size < 7 or head_size < 5 or share < 0.35:
         return False
     return _title_case(headline) and not _title_case(line) or share >= _function_share(headline, stopwords) + 0.2
+
+
+def _word_count(text: str) -> int:
+    """Tokens with a letter or digit: a spaced colon or dash ("Graulhet : la halle …") is no word."""
+    return sum(any(c.isalnum() for c in token) for token in text.split())
 
 
 def _title_case(text: str) -> bool:

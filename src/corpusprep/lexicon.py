@@ -34,13 +34,25 @@ _EDGES = " \t\"'“”‘’«»()[]{}<>.,;:!?|•·–—-*#/\\…+=_~"
 _SPACES = re.compile(r"\s+")
 
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower case with typographic apostrophes made plain, so "S’abonner" finds the lexicon's "s'abonner".
+
+    >>> fold("Don’t Miss")
+    "don't miss"
+    """
+    return text.lower().translate(_APOSTROPHES)
+
+
 def line_key(text: str) -> str:
     """The normal form lexicon lines are looked up in.
 
     >>> line_key("  Share this: ")
     'share this'
     """
-    return _SPACES.sub(" ", text).strip(_EDGES).lower()
+    return fold(_SPACES.sub(" ", text).strip(_EDGES))
 
 
 MIN_PREFIX_CHARS = 5
@@ -62,9 +74,9 @@ def words(text: str) -> list[str]:
     """The words of `text`, lower-cased (digits and punctuation are not words).
 
     >>> words("Don’t miss: 3 NEW posts, e-mail us!")
-    ['don’t', 'miss', 'new', 'posts', 'e-mail', 'us']
+    ["don't", 'miss', 'new', 'posts', 'e-mail', 'us']
     """
-    return _WORD.findall(text.lower())
+    return _WORD.findall(fold(text))
 
 
 def stem(word: str) -> str:
@@ -95,7 +107,7 @@ class Lexicons:
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Iterable[str]]) -> Lexicons:
-        entries = {name: {_SPACES.sub(" ", e.strip().lower()) for e in values} for name, values in tables.items()}
+        entries = {name: {_SPACES.sub(" ", fold(e.strip())) for e in values} for name, values in tables.items()}
         get: Callable[[str], set[str]] = lambda name: entries.get(name, set())  # noqa: E731
         return cls(
             stopwords=frozenset(get("stopwords")),

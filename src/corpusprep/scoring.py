@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicons, bare_key, line_key, words
+from .lexicon import Lexicons, bare_key, fold, line_key, words
 
 CHROME, BODY, SHORT = "chrome", "body", "short"
 SHORT_WORDS = 10  # a unit this short that is not chrome is undecided: its neighbours decide
@@ -64,7 +64,7 @@ def _features(text: str, lexicons: Lexicons) -> Features:
     tokens = words(prose)
     raw = prose.split()
     n = max(len(tokens), 1)
-    lowered = text.lower()
+    lowered = fold(text)
     items = _NAV_SEPARATOR.split(text) if len(text) < 400 else []
     return Features(
         words=len(tokens),
