@@ -23,7 +23,9 @@ Figures:
 - devset_* / holdout_*: boilerplate lines removed, body lines kept and metadata right on
   the annotated development set and on its held-out part (tests/devset.py); fresh_* and
   fresh_holdout_* the same on a second pair written later from other page shapes; fresh2_* and
-  fresh2_holdout_* on a third pair (2026-12-03, second session), the holdout scored once.
+  fresh2_holdout_* on a third pair (2026-12-03, second session), the holdout scored once;
+  fresh3_* and fresh4_* on two more development sets (fresh4 first scored at 75.6% of its
+  boilerplate lines, 2026-12-03, before any work on it).
 - variants_checks / variants_holdout_checks: the share of all checks passing on the
   seed-like variants and their held-out part; variants_body: their body lines kept.
 - realcorpus_dates / realcorpus_authors: kept rows of the real corpus with a date / authors.
@@ -78,6 +80,14 @@ FLOORS = {
     "fresh2_holdout_body": 1.0,
     "fresh2_holdout_metadata": 0.81,
     "fresh2_holdout_checks": 0.82,
+    "fresh3_boilerplate": 0.94,
+    "fresh3_body": 1.0,
+    "fresh3_metadata": 0.93,
+    "fresh3_checks": 0.95,
+    "fresh4_boilerplate": 0.75,
+    "fresh4_body": 1.0,
+    "fresh4_metadata": 0.93,
+    "fresh4_checks": 0.83,
     "variants_boilerplate": 0.96,
     "variants_body": 1.0,
     "variants_metadata": 0.98,
@@ -109,6 +119,7 @@ def measure() -> dict[str, float]:
     variants, variants_holdout = score("variants"), score("variants_holdout")
     fresh, fresh_holdout = score("devset_fresh"), score("devset_fresh_holdout")
     fresh2, fresh2_holdout = score("devset_fresh2"), score("devset_fresh2_holdout")
+    fresh3, fresh4 = score("devset_fresh3"), score("devset_fresh4")
     fixture = load_fixture()
     dates = authors = 0
     runs = reviewed = opens_with_title = title_found = titles = titles_right = kept = english = 0
@@ -142,6 +153,8 @@ def measure() -> dict[str, float]:
         **{f"fresh_holdout_{k}": v for k, v in fresh_holdout.items()},
         **{f"fresh2_{k}": v for k, v in fresh2.items()},
         **{f"fresh2_holdout_{k}": v for k, v in fresh2_holdout.items()},
+        **{f"fresh3_{k}": v for k, v in fresh3.items()},
+        **{f"fresh4_{k}": v for k, v in fresh4.items()},
         "realcorpus_dates": dates,
         "realcorpus_authors": authors,
         **_corpus_level(rows()),

@@ -276,7 +276,8 @@ def bylines(draw, mode: str) -> Part:
     """A byline in one of the shapes the generic pack reads, or none."""
     shape = draw(
         st.sampled_from(["none", "by", "par", "name_date", "name_comma_date", "by_pipe_date", "name_newline_date", "by_newline_date",
-                         "by_then_date", "date", "date_by_section", "by_role", "numeric_date"])
+                         "by_then_date", "date", "date_by_section", "by_role", "numeric_date", "name_role_then_date",
+                         "role_then_date"])
     )
     if shape == "none":
         return Part(label="byline:none")
@@ -292,6 +293,12 @@ def bylines(draw, mode: str) -> Part:
     if shape == "by_role":  # "By Jane Doe, Staff Writer": the role is not a name
         role = draw(st.sampled_from(ROLES))
         return Part([_para(_line("By ", *names_, ", ", role))], {"authors": authors}, "byline:by_role")
+    if shape == "name_role_then_date":  # "Jane Doe, Staff Writer" with no lead word: the role says it is the byline
+        role = draw(st.sampled_from(ROLES))
+        return Part([_para(_line(*names_, ", ", role)), _para(_line(date_text))], {"authors": authors, "date": date},
+                    "byline:name_role_then_date")
+    if shape == "role_then_date":  # "Staff Writer" alone under the title: a byline that names no one
+        return Part([_para(_line(draw(st.sampled_from(ROLES)))), _para(_line(date_text))], {"date": date}, "byline:role_then_date")
     if shape == "numeric_date":  # "Published: 29/12/2017": a day over 12 makes the order certain
         day = draw(st.integers(13, 28))
         date = date.replace(day=day)

@@ -194,6 +194,21 @@ def test_a_french_consent_wall_and_masthead_leave_the_header_to_be_read():
     assert doc.text == f"{prose}\n\n{prose}"
 
 
+def test_a_name_with_its_role_after_a_comma_is_a_byline_wherever_it_stands_in_the_header():
+    byline = "Rachel Tan Wei Ling, Transport Correspondent"
+    doc = clean(_doc("Library hours extended after long debate", "Ohio", "Published Mar 8, 2022, 05:00 AM",
+                     "Updated Mar 8, 2022, 09:15 AM", byline, PROSE))
+    assert (doc.title, doc.authors) == ("Library hours extended after long debate", ["Rachel Tan Wei Ling"])
+    assert byline not in doc.text
+
+
+def test_a_role_alone_under_the_title_is_a_byline_and_an_affiliation_is_no_author():
+    doc = clean(_doc("Library hours extended after long debate", "Staff Correspondent", "Thu Mar 9, 2023 12:00 AM", PROSE))
+    assert doc.text == PROSE and doc.authors == []
+    doc = clean(_doc("Library hours extended", "Priya Natarajan, Senior Fellow, Economic Studies", "September 5, 2023", PROSE))
+    assert doc.authors == ["Priya Natarajan"]
+
+
 def test_lexicons_read_typographic_apostrophes_as_plain_ones():
     assert line_key("S’abonner") == line_key("s'abonner") and words("l’auteur") == words("l'auteur")
 

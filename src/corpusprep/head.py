@@ -168,10 +168,12 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
             units.append(Unit(i, 0, para.text, CHROME, score=share, rule=f"{NOTICE_RULE}.{pack}", lines=len(para.lines)))
             i += 1
             continue
-        line_units = []
+        line_units: list[Unit] = []
         after_title = any(u.kind == "title" for u in units[-3:])
         for j, line in enumerate(para.lines):
-            unit = _classify_line(i, j, line, para, rules, zone_rules, {**known, **fields}, options, after_title)
+            above = line_units[-1] if line_units else units[-1] if units else None
+            unit = _classify_line(i, j, line, para, rules, zone_rules, {**known, **fields}, options, after_title,
+                                  above is not None and above.kind == "title")
             after_title = after_title or unit.kind == "title"
             line_units.append(unit)
         if len(line_units) == 2 and all(u.kind in ("title", "text") and not u.name for u in line_units) and looks_like_title(para) \
@@ -194,7 +196,7 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
 
 
 def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_rules: tuple[Rule, ...], known: Mapping[str, Any], options: CleanOptions,
-                   after_title: bool = False) -> Unit:
+                   after_title: bool = False, right_under_title: bool = False) -> Unit:
     hit = first_match(rules, zone_rules, line, known, options.numeric_date_order)
     if hit is not None:
         return Unit(i, j, line, "rule", fields=hit[2], rule=hit[0].id)
@@ -219,6 +221,8 @@ def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_r
         bare = read_header_line(line, rules, options.numeric_date_order, bare_names=True)
         if bare is not None and bare.authors and bare.date is None:
             return Unit(i, j, line, "text", name=True)
+        if right_under_title and _role_alone(line, rules):
+            return Unit(i, j, line, "header", rule=HEADER_RULE)  # a byline of a role alone ("Staff Correspondent")
     if heading or (looks_like_title(Para((line,), para.index)) and not _mostly_date(line, rules) and not _MARKS.search(line)
                    and first_match(rules, rules.in_zone("tail"), line, known, options.numeric_date_order) is None):
         return Unit(i, j, line, "title", heading=heading)  # (a footer's line, "The original source of …", never is)
@@ -246,6 +250,12 @@ def press_dateline(text: str, rules: RuleSet, numeric_order: str = "dmy") -> _dt
 
 
 CONSENT_MAX_WORDS = 120
+
+
+def _role_alone(line: str, rules: RuleSet) -> bool:
+    """A byline that names no one, only a role of two to five capitalised words ("Staff Correspondent")."""
+    found = line.split()
+    return 2 <= len(found) <= 5 and all(w[:1].isupper() for w in found) and is_byline_tail(line, rules)
 
 
 def _consent_wall(para: Para, rules: RuleSet) -> bool:

@@ -82,6 +82,7 @@ def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare
         return None
     if not bare_names and not _may_be_header(line, rules):
         return None  # no digit, no lead word, no separator: a title or a sentence, not a header line
+    bare_names = bare_names or _names_with_role(line, rules)
     out = HeaderFields()
     rest = _ISO_TAIL.sub(" ", line) if "T" in line else line
     if any(ch.isdigit() for ch in rest):
@@ -165,6 +166,14 @@ def _read_field(part: str, rules: RuleSet, out: HeaderFields, pending: list[str]
         pending.extend(names)
         return True
     return _is_site(text, lex.not_name_words)
+
+
+def _names_with_role(line: str, rules: RuleSet) -> bool:
+    """ "Rachel Tan Wei Ling, Transport Correspondent": names, then a role after the last comma.
+    The role says what a lead word would, that the names are the byline's."""
+    names, comma, role = line.rpartition(",")
+    return bool(comma) and len(line) <= 120 and is_byline_tail(role, rules) \
+        and _names(names, rules.lexicons.not_name_words, rules.lexicons.stopwords) is not None
 
 
 def _drop_trailing_leads(text: str, date_leads: frozenset[str]) -> str:
