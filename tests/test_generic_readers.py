@@ -89,6 +89,20 @@ def test_a_comment_section_at_the_bottom_goes_and_its_copyright_line_is_still_re
     assert {r.rule for r in doc.removed} >= {"chrome.comments"}
 
 
+def test_a_readers_comment_under_its_name_and_date_goes_with_the_comment_section():
+    comment = "\n".join(["Pat Hollis", "Apr 23", "Our own route went the same way last year, and the minibus that replaced "
+                         "it only runs on two days a week now.", "Reply"])
+    doc = clean(_doc("Library hours extended", PROSE, PROSE, "Leave a comment", "Discussion about this post", comment))
+    assert doc.text == f"{PROSE}\n\n{PROSE}"
+    assert {r.rule for r in doc.removed[-3:]} == {"chrome.comments"}
+
+
+def test_a_counter_or_a_clock_alone_is_chrome():
+    for line in ("7", "1.2K", "(14)", "15:48"):
+        assert chrome_score(features(line, RULES.lexicons)) == 1.0
+    assert chrome_score(features("$5", RULES.lexicons)) < 0.5
+
+
 def test_a_long_paragraph_under_a_comments_label_is_not_a_comment():
     long = " ".join([PROSE] * 3)
     doc = clean(_doc("Library hours extended", PROSE, "Comments", long))

@@ -80,12 +80,19 @@ def _features(text: str, lexicons: Lexicons) -> Features:
     )
 
 
+_CLOCK = re.compile(r"\d{1,2}[:h]\d{2}")
+
+
 def _chrome_line(text: str, lexicons: Lexicons) -> bool:
     """A lexicon line, also with its counts left out ("Advertisement 2", "1.2K Followers",
-    "Comments (14)"), or lexicon lines run together ("Subscribe Sign in", "Support us Not now")."""
+    "Comments (14)"), lexicon lines run together ("Subscribe Sign in", "Support us Not now"),
+    or a count or a clock time alone."""
     key = line_key(text)
-    if key in lexicons.chrome_lines or bare_key(text) in lexicons.chrome_lines or _run_together(key, lexicons.chrome_lines):
+    bare = bare_key(text)
+    if key in lexicons.chrome_lines or bare in lexicons.chrome_lines or _run_together(key, lexicons.chrome_lines):
         return True
+    if key and not bare or _CLOCK.fullmatch(key):
+        return True  # a counter or a clock alone ("7", "1.2K", "(14)", "15:48"): a like count, a live blog's stamp
     items = _NAV_SEPARATOR.split(text) if len(text) < 200 else []  # "Sign in | Subscribe": every item a lexicon line
     return len(items) > 1 and all(line_key(item) in lexicons.chrome_lines for item in items)
 

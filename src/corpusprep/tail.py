@@ -111,7 +111,7 @@ def _drop_comments(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], 
             start = i
     if start is None or any(
             is_long_prose(features(para.text, lexicons), options.long_prose_words)
-            and not paras[start + k - 1].lines[-1].lower().rstrip().endswith(lexicons.comment_heads)
+            and not _under_comment_head(para, paras[start + k - 1], rules, options)
             for k, para in enumerate(paras[start + 1:], 1)):
         return paras
     zone_rules = rules.in_zone("tail")
@@ -122,6 +122,26 @@ def _drop_comments(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], 
         else:
             record_hits(found, para, hits)
     return paras[:start]
+
+
+def _under_comment_head(para: Para, above: Para, rules: RuleSet, options: CleanOptions) -> bool:
+    """Whether the prose of `para` is a reader's comment: under its author line, one of the two
+    lines above its first line of prose (in `para` or at the end of `above`), that ends as the
+    `comment_heads` lexicon says ("Anonymous said...") or is only a name or a date ("Pat
+    Hollis" over "Apr 23")."""
+    lines = [*above.lines[-2:], *para.lines]
+    first = len(lines) - len(para.lines)
+    prose = next((n for n in range(first, len(lines)) if classify(
+        features(lines[n], rules.lexicons), options.chrome_threshold, options.long_prose_words)[0] == BODY), None)
+    if prose is None:
+        return False
+    return any(head.lower().rstrip().endswith(rules.lexicons.comment_heads) or _names_or_date(head, rules, options)
+               for head in lines[max(prose - 2, 0):prose])
+
+
+def _names_or_date(line: str, rules: RuleSet, options: CleanOptions) -> bool:
+    fields = read_header_line(line, rules, options.numeric_date_order, bare_names=True)
+    return fields is not None and bool(fields.authors or fields.date)
 
 
 ANCHOR_FIELDS = frozenset({"original_publisher", "copyright"})
