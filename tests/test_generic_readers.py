@@ -223,6 +223,25 @@ def test_a_role_alone_under_the_title_is_a_byline_and_an_affiliation_is_no_autho
     assert doc.authors == ["Priya Natarajan"]
 
 
+def test_a_consent_wall_sharing_a_block_with_its_buttons_goes_and_a_domain_with_a_path_is_a_site():
+    wall = "\n".join(["Wir verwenden Cookies und ähnliche Techniken, um Werbung anzuzeigen und die Nutzung der Seite zu messen.",
+                      "Alle akzeptieren", "Einstellungen"])
+    doc = clean(_doc(wall, "Buslinie 412 fährt wieder stündlich", "Von Katrin Ebersbach", "wsws.org/de 12.10.2023", PROSE))
+    assert doc.text == PROSE and doc.authors == ["Katrin Ebersbach"]
+
+
+def test_related_headlines_in_one_block_with_their_label_go():
+    related = "\n".join(["Leia também:", "Prefeitura abre inscrições para cursos gratuitos", "Obras na avenida alteram trânsito"])
+    doc = clean(_doc("Library hours extended", PROSE, related, PROSE))
+    assert doc.text == f"{PROSE}\n\n{PROSE}" and doc.removed[-1].rule == "chrome.related"
+
+
+def test_all_rights_reserved_is_read_in_other_languages():
+    for line in ("© 2024 Portal Vale Notícias. Todos os direitos reservados.", "© 2021 La Gazzetta. Tutti i diritti riservati."):
+        doc = clean(_doc("Library hours extended", PROSE, line))
+        assert doc.text == PROSE and doc.copyright == line
+
+
 def test_lexicons_read_typographic_apostrophes_as_plain_ones():
     assert line_key("S’abonner") == line_key("s'abonner") and words("l’auteur") == words("l'auteur")
 

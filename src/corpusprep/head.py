@@ -172,6 +172,9 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
         after_title = any(u.kind == "title" for u in units[-3:])
         for j, line in enumerate(para.lines):
             above = line_units[-1] if line_units else units[-1] if units else None
+            if not _units_with_content(units + line_units) and _consent_wall(Para((line,), para.index), rules):
+                line_units.append(Unit(i, j, line, CHROME, score=1.0, rule=CHROME_RULE))  # the wall over its buttons
+                continue
             unit = _classify_line(i, j, line, para, rules, zone_rules, {**known, **fields}, options, after_title,
                                   above is not None and above.kind == "title")
             after_title = after_title or unit.kind == "title"

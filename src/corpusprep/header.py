@@ -262,11 +262,11 @@ def _person(words: list[str], not_name: frozenset[str]) -> str | None:
 
 
 def _is_site(text: str, not_name: frozenset[str]) -> bool:
-    """A site or publication name beside a byline: a few capitalised words or a domain ("Local News", "Example.com")."""
+    """A site or publication name beside a byline: a few capitalised words or a domain ("Local News", "Example.com", "wsws.org/fr")."""
     words = text.split()
     if len(words) > 5:
         return False
-    if re.fullmatch(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?", text):
+    if re.fullmatch(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/[\w-]{1,20})?/?", text):  # "wsws.org/fr"
         return True
     return all(w[:1].isupper() or w.lower() in not_name for w in words) and any(w.lower() in not_name for w in words)
 

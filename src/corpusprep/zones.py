@@ -59,6 +59,9 @@ def drop_anywhere(paras: list[Para], rules: RuleSet, known: Mapping[str, Any],
                 found.removed.append(Removal(CAPTION_RULE, caption.text, caption.index))
             found.removed.append(Removal(CAPTION_RULE, para.text, para.index))
             after_label = 0
+        elif kept and _related_block(para, rules):
+            found.removed.append(Removal(RELATED_RULE, para.text, para.index))
+            after_label = 0
         elif kept and (score := _inline_chrome(para, rules, options)) is not None:
             found.removed.append(Removal(INLINE_CHROME_RULE, para.text, para.index, score))
             after_label = RELATED_MAX_LINKS if line_key(para.lines[-1]) in rules.lexicons.related_labels else 0
@@ -108,6 +111,13 @@ CAPTION_ABOVE_MAX_WORDS = 20  # a lede is longer: only a line this short over a 
 
 def _bare_caption(para: Para) -> bool:
     return len(para.lines) == 1 and short_line(para.text) and len(para.text.split()) <= CAPTION_ABOVE_MAX_WORDS
+
+
+def _related_block(para: Para, rules: RuleSet) -> bool:
+    """A "Related" label and its headlines in one block ("Leia também:" over two headlines, one per line)."""
+    label, *links = para.lines
+    return 0 < len(links) <= RELATED_MAX_LINKS and line_key(label) in rules.lexicons.related_labels \
+        and all(_headline_link(Para((link,), para.index)) for link in links)
 
 
 def _headline_link(para: Para) -> bool:
