@@ -507,6 +507,12 @@ TAIL_CHROME = (
     ("Advertisement 2",),
 )
 # The English Global Research notice, reworded in our own words: no sentence is one a rule spells out.
+# Prompts that speak to the reader, over the footer's chrome (they go only with chrome below them).
+APPEALS = (
+    "Get our weekly newsletter, delivered free each Friday",
+    "We handle your details as our privacy notice says.",
+    "Download our app for your phone.",
+)
 EN_NOTICE = (
     "Disclaimer: The views in this article are the sole responsibility of its author.",
     "The Centre for Research on Globalization is not responsible for inaccurate or incorrect statements in this article.",
@@ -652,6 +658,7 @@ def documents(draw, modes: tuple[str, ...] = MODES) -> Generated:
     end = draw(st.lists(st.sampled_from(STUBS), max_size=2))
     head_chrome = draw(st.lists(st.sampled_from(HEAD_CHROME), max_size=3))
     tail_chrome = draw(st.lists(st.sampled_from(TAIL_CHROME), max_size=3))
+    appeals = draw(st.lists(st.sampled_from(APPEALS), max_size=2)) if tail_chrome else []
     if head_chrome:
         features.append("head_chrome")
     if tail_chrome:
@@ -667,6 +674,7 @@ def documents(draw, modes: tuple[str, ...] = MODES) -> Generated:
         + header.blocks
         + _prose_blocks(paras, decorations, moji, split)
         + footer.blocks
+        + [_para(_line(line)) for line in appeals]
         + [_para(*(_line(line) for line in lines)) for lines in tail_chrome]
         + [_para(_line(s)) for s in end]
     )

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpusprep import CleanOptions, clean
+from corpusprep.appeals import drop_appeals
 from corpusprep.document import Removal
 from corpusprep.header import read_header_line
 from corpusprep.lexicon import line_key, words
@@ -242,6 +243,31 @@ def test_all_rights_reserved_is_read_in_other_languages():
         assert doc.text == PROSE and doc.copyright == line
 
 
+def test_an_appeal_to_the_reader_over_the_footer_goes_but_a_last_sentence_with_a_chrome_word_stays():
+    appeal = ["Get our weekly newsletter, delivered free each Friday", "We handle your details as our privacy notice says."]
+    doc = clean(_doc("Library hours extended", PROSE, PROSE, *appeal, "Topics:", "Back to top"))
+    assert doc.text == f"{PROSE}\n\n{PROSE}"
+    last = "The next meeting will be streamed live on YouTube."
+    assert clean(_doc("Library hours extended", PROSE, PROSE, last, "Topics:", "Back to top")).text.endswith(last)
+
+
+def test_a_newsletter_pitch_beside_its_button_goes_but_a_quote_beside_chrome_stays():
+    pitch = "Get the biggest stories from across the county straight to your inbox"
+    doc = clean(_doc("Library hours extended", PROSE, pitch, "Sign up", PROSE, PROSE))
+    assert doc.text == f"{PROSE}\n\n{PROSE}\n\n{PROSE}" and "chrome.appeal" in {r.rule for r in doc.removed}
+    quote = 'The librarian said readers could "follow our page for updates" on the hours.'
+    assert quote in clean(_doc("Library hours extended", PROSE, quote, "Advertisement", PROSE, PROSE)).text
+    alone = "Get the biggest stories from across the county straight to your inbox"
+    assert alone in clean(_doc("Library hours extended", PROSE, alone, PROSE, PROSE)).text  # no button beside it
+
+
+def test_a_block_of_a_button_and_its_pitch_goes_whole():
+    box = "\n".join(["This paper lives on its readers. Subscribe for free to get each new post by email.",
+                     "Type your email…", "Subscribe"])
+    doc = clean(_doc("Library hours extended", PROSE, box, PROSE, PROSE))
+    assert doc.text == f"{PROSE}\n\n{PROSE}\n\n{PROSE}"
+
+
 def test_lexicons_read_typographic_apostrophes_as_plain_ones():
     assert line_key("S’abonner") == line_key("s'abonner") and words("l’auteur") == words("l'auteur")
 
@@ -273,6 +299,19 @@ def test_lexicons_come_from_any_pack(tmp_path):
 
 
 # ------------------------------------------------------------------ properties
+@ANY
+@given(st.lists(st.sampled_from([PROSE, "Sign up", "Get our newsletter in your inbox", "Type your email…\nSubscribe",
+                                 "This paper lives on its readers. Subscribe by email.\nSubscribe"]) | messy_text, max_size=10))
+def test_appeals_keep_order_and_long_prose_and_drop_nothing_without_chrome_beside(texts):
+    paras = [Para(tuple(text.split("\n")), n) for n, text in enumerate(texts)]
+    kept, found = drop_appeals(paras, [], RULES)
+    assert [p for p in paras if p in kept] == kept and len(kept) + len(found.removed) == len(paras)
+    assert all(len(p.lines) > 1 for p in paras if p not in kept)  # only boxes go when no chrome was removed
+    chrome = [Removal("chrome.inline", "Sign up", n) for n, text in enumerate(texts) if text == "Sign up"]
+    kept, found = drop_appeals(paras, chrome, RULES)
+    assert PROSE not in [r.text for r in found.removed]
+
+
 SHOWN = [Removal("notice.globalresearch_en", DISCLAIMER, 99)]
 
 

@@ -1,4 +1,4 @@
-"""Stage 5b: the site's name, found because the page says it again in its own chrome.
+"""Stage 5d: the site's name, found because the page says it again in its own chrome.
 
 A masthead line ("Portal Nordeste", "The Caledonian Courier", "Metro24") looks like
 nothing in particular: a few capitalised words. What gives it away on a site nobody

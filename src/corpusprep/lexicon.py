@@ -28,6 +28,7 @@ LEXICONS = {
     "byline_leads": "words that open a byline",
     "date_leads": "words that stand before a date",
     "not_name_words": "words that name a role, a desk or a site, never a person",
+    "address_words": "words a site addresses its reader with (\"your\", \"our\", \"votre\"): a prompt speaks to the reader",
 }
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 _EDGES = " \t\"'“”‘’«»()[]{}<>.,;:!?|•·–—-*#/\\…+=_~"
@@ -104,6 +105,7 @@ class Lexicons:
     byline_leads: tuple[str, ...] = ()  # longest first, so "written by" is tried before "by"
     date_leads: frozenset[str] = frozenset()
     not_name_words: frozenset[str] = frozenset()
+    address_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Iterable[str]]) -> Lexicons:
@@ -126,6 +128,7 @@ class Lexicons:
             byline_leads=tuple(sorted({line_key(e) for e in get("byline_leads")}, key=lambda e: (-len(e), e))),
             date_leads=frozenset(line_key(e) for e in get("date_leads")),
             not_name_words=frozenset(get("not_name_words")),
+            address_words=frozenset(get("address_words")),
         )
 
     def phrase_hits(self, lowered: str) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .appeals import drop_appeals
 from .document import METADATA_FIELDS, Document
 from .echoes import drop_site_names
 from .foreign import drop_foreign_notices
@@ -71,10 +72,13 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
 
     paras, head = read_head(paras, rules, found.fields, options)
     found.absorb(head)
-    paras, tail = read_tail(paras, rules, found.fields, options)
+    dropped_below = bool(paras) and any(r.index is not None and r.index > paras[-1].index for r in found.removed)
+    paras, tail = read_tail(paras, rules, found.fields, options, dropped_below)
     found.absorb(tail)
     paras, middle = drop_anywhere(paras, rules, found.fields, options)
     found.absorb(middle)
+    paras, appeals = drop_appeals(paras, found.removed, rules, options)
+    found.absorb(appeals)
     paras, echoes = drop_notice_echoes(paras, found.removed, rules, options)
     found.absorb(echoes)
     paras, names = drop_site_names(paras, found.removed, rules, options)

@@ -26,7 +26,7 @@ from typing import Any, cast
 from .document import Removal
 from .found import Found
 from .header import read_header_line
-from .lexicon import bare_key
+from .lexicon import bare_key, words
 from .notices import NOTICE_RULE, notice_share, split_glued
 from .options import CleanOptions
 from .paragraphs import Para
@@ -40,7 +40,7 @@ BYLINE_RULE = "meta.byline"
 COMMENT_MAX_PARAGRAPHS = 40  # a WordPress thread saved one line per paragraph runs long
 COMMENT_MAX_WORDS = 60
 BIO_RULE = "chrome.author_bio"
-BOILER, TEMPLATED, WEAK, SHORT, SANDWICHED = "boiler", "templated", "weak", "short", "sandwiched"
+BOILER, TEMPLATED, WEAK, SHORT, SANDWICHED, APPEAL = "boiler", "templated", "weak", "short", "sandwiched", "appeal"
 _BIO_VERB = re.compile(r",? (?:is|was|has|writes|teaches|works|lives|covers|est|ist|es|è|é) ")
 MAX_PENDING = 4  # undecided paragraphs in a row ("Cycling", "Buses" under "Topics") before reading stops
 
@@ -55,8 +55,13 @@ class _Unit:
     removals: list[Removal]
 
 
-def read_tail(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions | None = None) -> tuple[list[Para], Found]:
-    """Peel footers, notices, chrome, stubs and copyright lines off the bottom."""
+def read_tail(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions | None = None,
+              dropped_below: bool = False) -> tuple[list[Para], Found]:
+    """Peel footers, notices, chrome, stubs and copyright lines off the bottom.
+
+    `dropped_below` says that an earlier stage already removed what stood under the last
+    paragraph (on a short page the head reader reaches the share bar at the bottom).
+    """
     options = options or CleanOptions()
     found = Found()
     paras = _drop_comments(paras, rules, known, options, found)
@@ -68,12 +73,12 @@ def read_tail(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
             unit.kind = _extends_notice(unit, walked[-1], paras, rules, options) or unit.kind
         if unit.kind == BOILER:
             pending = 0
-        elif unit.kind in (WEAK, TEMPLATED, SHORT, SANDWICHED) and pending < MAX_PENDING:
+        elif unit.kind in (WEAK, TEMPLATED, SHORT, SANDWICHED, APPEAL) and pending < MAX_PENDING:
             pending += 1
         else:
             break
         walked.append(unit)
-    cut = len(walked) - _kept_on_top(walked[len(walked) - pending:], below_dropped=len(walked) > pending)
+    cut = len(walked) - _kept_on_top(walked[len(walked) - pending:], below_dropped=len(walked) > pending or dropped_below)
     gone: dict[int, int] = {}  # paragraph -> its first dropped line
     for unit in walked[:cut]:
         found.removed += unit.removals
@@ -241,7 +246,8 @@ def _units(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options:
         hits = match_paragraph(rules, zone_rules, para, known_now, options.numeric_date_order)
         kind, removals, fields = _judge(para, hits, rules, options, authors)
         chrome = kind == BOILER and removals[0].rule == CHROME_RULE  # a share bar is never half of a notice
-        if hits is None and not chrome and end >= 2 and not ends_sentence(paras[end - 2].text) and _may_continue(para, rules, options):
+        if hits is None and not chrome and kind != APPEAL and end >= 2 and not ends_sentence(paras[end - 2].text) \
+                and _may_continue(para, rules, options):
             # A page break may have split a notice: try the paragraph with the one above.
             before = paras[end - 2]
             hit = first_match(rules, zone_rules, before.text + " " + para.text, known_now, options.numeric_date_order)
@@ -297,9 +303,11 @@ def _judge(para: Para, hits: list[Hit] | None, rules: RuleSet, options: CleanOpt
     if (weak >= 0.5 or signalled) and len(para.text.split()) < options.long_prose_words * 2:
         kind = TEMPLATED if weak >= 0.5 else WEAK
         return kind, [Removal(f"{NOTICE_RULE}.{pack or 'signal'}", para.text, para.index, weak)], {}
-    if all(kind == "short" for kind, _ in lines) or _appeal(para, rules, options):
+    appeal = _appeal(para, rules, options)
+    if appeal or all(kind == "short" for kind, _ in lines):
         score = max(score for _, score in lines)
-        return SHORT, [Removal(CHROME_RULE, para.text, para.index, score)], {}
+        kind = APPEAL if appeal and _addresses_reader(para.text, rules) else SHORT
+        return kind, [Removal(CHROME_RULE, para.text, para.index, score)], {}
     return BODY, [], {}
 
 
@@ -312,6 +320,12 @@ def _appeal(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
     f = features(para.text, rules.lexicons)
     return len(para.lines) == 1 and f.words <= APPEAL_MAX_WORDS and (f.chrome_share > 0 or f.chrome_phrases > 0) \
         and not is_long_prose(f, options.long_prose_words)
+
+
+def _addresses_reader(text: str, rules: RuleSet) -> bool:
+    """Whether `text` speaks to the reader (lexicon `address_words`: "your", "our", "votre"),
+    as a site's prompt does ("We handle your details …") and an article's sentence seldom does."""
+    return any(w in rules.lexicons.address_words for w in words(text))
 
 
 def _byline(para: Para, rules: RuleSet, options: CleanOptions) -> dict[str, Any] | None:
@@ -376,11 +390,12 @@ def _is_bio(text: str, authors: Iterable[str], options: CleanOptions) -> bool:
 def _kept_on_top(pending: list[_Unit], below_dropped: bool) -> int:
     """How many of the undecided units on top of the walk (bottom first) stay.
 
-    From the bottom up, a weak notice goes when what is below it went (or it matches a
-    template loosely); the first unit that does not go keeps itself and all above it.
+    From the bottom up, a weak notice or an appeal to the reader goes when what is below
+    it went (or it matches a template loosely); the first unit that does not go keeps
+    itself and all above it.
     """
     for n, unit in enumerate(pending):
-        if not (unit.kind == TEMPLATED or unit.kind == WEAK and below_dropped):
+        if not (unit.kind == TEMPLATED or unit.kind in (WEAK, APPEAL) and below_dropped):
             return len(pending) - n
         below_dropped = True
     return 0
