@@ -40,7 +40,11 @@ def test_a_caption_ending_in_its_credit_goes_wherever_it_stands():
                     "Readers queue at the branch on Tuesday. — Picture: Tafadzwa Moyo",
                     "Biblioteca municipal de Cantanhede | Foto: DR",
                     "A fallen tree blocks the road to the library. Image source, PA Media",
-                    "Photo: Julien Mercier\nLes lecteurs se réunissent dans la salle du sous-sol prêtée par la ville"):
+                    "Photo: Julien Mercier\nLes lecteurs se réunissent dans la salle du sous-sol prêtée par la ville",
+                    "De bibliotheek aan de Markt, gezien vanaf de brug. © Foto: Stadsnieuws / Anne Bos",
+                    "Leitores aguardam na porta da biblioteca - Foto: Divulgação/Prefeitura",
+                    "Readers queue outside the branch on Tuesday. (Harbour Herald: Dana Whitfield)",
+                    "Readers queue outside the branch on Tuesday.\nReaders queue outside the branch on Tuesday. (Photo: Jo Bell)"):
         doc = clean(_doc("Library hours extended after long debate", PROSE, caption, MORE))
         assert doc.text == f"{PROSE}\n\n{MORE}", caption
         assert "chrome.caption" in _rules_of(doc)
@@ -61,7 +65,9 @@ def test_a_short_caption_over_a_bare_credit_at_the_top_goes():
 
 def test_prose_about_photos_and_headings_with_slashes_stay():
     lines = ["He took a photo of the crowd before the doors opened.", "Technology Progress/Risk",
-             "The picture was clear: the branch needed more staff.", PROSE + " Photo: the council's own figures."]
+             "The picture was clear: the branch needed more staff.", PROSE + " Photo: the council's own figures.",
+             "The agency gave two reasons for the delay. (Source: Department Of Transport)",
+             "The branch opened in March - Photo finish races were the theme of the fair."]
     for line in lines:
         assert not is_caption(line, LEX), line
     doc = clean(_doc("Library hours extended after long debate", PROSE, "Technology Progress/Risk", MORE))

@@ -292,9 +292,9 @@ def test_lexicons_come_from_any_pack(tmp_path):
     from corpusprep import load_rules
 
     pack = tmp_path / "mine.toml"
-    pack.write_text('[pack]\nid = "mine"\n[lexicon.chrome_lines]\nen = ["tell us what you think"]\n', encoding="utf-8")
-    raw = _doc("Library hours extended", PROSE, "Tell us what you think")
-    assert clean(raw).text.endswith("Tell us what you think")
+    pack.write_text('[pack]\nid = "mine"\n[lexicon.chrome_lines]\nen = ["send the desk your photos"]\n', encoding="utf-8")
+    raw = _doc("Library hours extended", PROSE, "Send the desk your photos")
+    assert clean(raw).text.endswith("Send the desk your photos")
     assert clean(raw, rules=load_rules(pack)).text == PROSE
 
 

@@ -4,8 +4,9 @@ A caption is the one line of a page that reads like prose and is still the site'
 "A bus at the terminus. Jane Roe/Westpix", "Graduate student records the heat.
 (Photo by Kyle Burden)", "Het dorpshuis (foto: Omroep/Pieter Boon)". What gives it away
 is its credit: a credit word of the lexicon `credit_leads` ("Photo", "Credit",
-"Courtesy of", "Foto", "Bild") followed by a separator and a few capitalised words, or a
-name and an agency joined by a slash, at the end of a short line. A line that is nothing
+"Courtesy of", "Foto", "Bild"; "© Foto: …") followed by a separator and a few capitalised
+words, a name and an agency joined by a slash, or an outlet and a name in brackets
+("(Coastal News: Kirra Donnelly)"), at the end of a short line. A line that is nothing
 but a credit ("Lwazi Mthembu/Metro24", "Courtesy of Polar Ridge Logistics") makes the
 short line right above it in its block, or in the header, its caption.
 """
@@ -25,16 +26,21 @@ CREDIT_MAX_WORDS = 8
 _NAME_SLASH = r"(?:[A-ZÀ-Þ][\w'’.-]+\s){1,3}?[A-ZÀ-Þ][\w'’.-]*\s?/\s?[A-ZÀ-Þ0-9][\w&'’.-]*(?:\s[A-ZÀ-Þ0-9][\w&'’.-]*){0,3}"
 
 
+#: "(Coastal News: Kirra Donnelly)" after the caption's sentence: an outlet, a colon, the photographer, in brackets.
+_OUTLET_COLON = r"\((?!(?i:source|sources|note|update|updated|editor|correction|fonte|quelle|fuente|via)\b)(?:[A-ZÀ-Þ][\w&'’.-]*\s){0,4}[A-ZÀ-Þ][\w&'’.-]*:\s(?:[A-ZÀ-Þ][\w'’.-]*\s?){1,4}(?=\))"
+
+
 @functools.lru_cache(maxsize=64)
 def _patterns(leads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a credit at the end of a line, a line that is only a credit), from the lexicon's credit words."""
     words = "|".join(re.escape(lead) for lead in sorted(leads, key=lambda lead: (-len(lead), lead)))
-    lead = (rf"(?i:{words})(?:\s?[:/|–—,-]\s?|\s(?i:by|de|par|von|di|door|da)\s|\s)(?:(?i:the|le|la|les|der|die|das|el|il|o|a)\s)?"
+    lead = (rf"(?:©\s?)?(?i:{words})(?:\s?[:/|–—,-]\s?|\s(?i:by|de|par|von|di|door|da)\s|\s)(?:(?i:the|le|la|les|der|die|das|el|il|o|a)\s)?"
             rf"[A-ZÀ-Þ0-9@][^\s()]*(?:\s[^\s()]+){{0,{CREDIT_MAX_WORDS - 1}}}")
     # A name and an agency alone ("Technology Progress/Risk" could be a heading) end a caption only after its sentence.
     # The credit follows the caption's sentence (or a separator: "… Cantanhede | Foto: DR", "… Tuesday. — Picture: …").
-    after = r"(?:^|(?<=[.!?…”\"]\s)|(?<=\()|(?<=[.!?…])|(?<=\s[|•·–—]\s))"
-    end = re.compile(rf"(?:{after}\s*(?:[—–]\s)?\(?{lead}|(?<=[.!?…”\"]\s)(?:[—–]\s)?\(?{_NAME_SLASH})\)?\s*$")
+    after = r"(?:^|(?<=[.!?…”\"]\s)|(?<=\()|(?<=[.!?…])|(?<=\s[|•·–—-]\s))"
+    end = re.compile(rf"(?:{after}\s*(?:[—–]\s)?\(?{lead}|(?<=[.!?…”\"]\s)(?:[—–]\s)?\(?{_NAME_SLASH}"
+                     rf"|(?<=[.!?…”\"]\s){_OUTLET_COLON})\)?\s*$")
     return end, re.compile(rf"\s*\(?(?:{lead}|{_NAME_SLASH})\)?\s*")
 
 
@@ -63,15 +69,22 @@ def _never(line: str) -> bool:
 
 def caption_lines(lines: tuple[str, ...], lexicons: Lexicons, is_chrome: Callable[[str], bool] = _never) -> bool:
     """Whether a block of lines is a photo's: each line a caption, a credit, chrome ("Image
-    attribution tooltip") or the short line above a credit, and at least one credit among them."""
+    attribution tooltip"), the short line above a credit or the caption's copy above it, and at
+    least one credit among them."""
     credited = False
     for n, line in enumerate(lines):
         if is_caption(line, lexicons) or is_credit(line, lexicons) and credited:
             credited = True
         elif not (is_chrome(line) or short_line(line) and (_credit_below(lines[n + 1:], lexicons, is_chrome)
-                                                           or _caption_under_credit(lines, n, lexicons))):
+                                                           or _caption_under_credit(lines, n, lexicons)
+                                                           or _copy_of_caption(line, lines[n + 1:]))):
             return False
     return credited
+
+
+def _copy_of_caption(line: str, below: tuple[str, ...]) -> bool:
+    """The caption's sentence without its credit, above the caption (a tooltip's copy of it)."""
+    return any(later.startswith(line) and len(later) > len(line) for later in below)
 
 
 def _caption_under_credit(lines: tuple[str, ...], n: int, lexicons: Lexicons) -> bool:

@@ -430,12 +430,17 @@ def _read_after_title(after: list[Unit], rules: RuleSet, options: CleanOptions, 
 
 def _caption_over_credit(units: list[Unit], rules: RuleSet) -> None:
     """A short sentence right above a bare credit ("Readers wait at the door." / "Maren Olsson/Fjord
-    Pictures"), chrome aside, is the photo's caption: in the header, above the first prose, it is no text."""
+    Pictures"), chrome aside, is the photo's caption: in the header, above the first prose, it is no text;
+    so is the caption's own sentence without its credit right above the caption (a tooltip's copy)."""
     for n, unit in enumerate(units):
+        above = next((u for u in reversed(units[:n]) if u.kind != CHROME), None)
+        if unit.rule == CAPTION_RULE and above is not None and above.kind == "text" and len(above.text) >= 20 \
+                and unit.text.startswith(above.text) and len(unit.text) > len(above.text):
+            above.kind, above.rule, above.name = CHROME, CAPTION_RULE, False  # the caption's copy without its credit
+            continue
         if unit.kind not in ("title", "text", CHROME) or unit.kind == CHROME and unit.rule != CAPTION_RULE \
                 or not is_credit(unit.text, rules.lexicons):
             continue
-        above = next((u for u in reversed(units[:n]) if u.kind != CHROME), None)
         if above is not None and above.kind == "text" and not above.name and short_line(above.text) and above.text.rstrip().endswith("."):
             for photo in (above, unit):
                 photo.kind, photo.rule, photo.name = CHROME, CAPTION_RULE, False

@@ -54,7 +54,7 @@ def drop_anywhere(paras: list[Para], rules: RuleSet, known: Mapping[str, Any],
             record_hits(found, para, hits)
             after_label = 0
         elif _is_caption(para, rules, options) or (credit_under := _under_credit(para, kept, rules)):
-            if credit_under:  # the caption over the first text, then its bare credit
+            if credit_under or kept and _copy_above(kept[-1], para):  # the caption over its credit, or its copy
                 caption = kept.pop()
                 found.removed.append(Removal(CAPTION_RULE, caption.text, caption.index))
             found.removed.append(Removal(CAPTION_RULE, para.text, para.index))
@@ -90,6 +90,12 @@ def _inline_chrome(para: Para, rules: RuleSet, options: CleanOptions) -> float |
         return None
     scores = [chrome_score(features(line, rules.lexicons)) for line in para.lines]
     return min(scores) if min(scores) >= options.inline_chrome_threshold else None
+
+
+def _copy_above(above: Para, caption: Para) -> bool:
+    """Whether `above` is the caption's own sentence without its credit (a tooltip's copy of it)."""
+    return len(above.lines) == 1 and len(above.text) >= 20 and caption.text.startswith(above.text) \
+        and len(caption.text) > len(above.text)
 
 
 def _under_credit(para: Para, kept: list[Para], rules: RuleSet) -> bool:
