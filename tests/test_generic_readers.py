@@ -268,6 +268,20 @@ def test_a_block_of_a_button_and_its_pitch_goes_whole():
     assert doc.text == f"{PROSE}\n\n{PROSE}\n\n{PROSE}"
 
 
+def test_a_headline_over_its_standfirst_in_one_block_is_not_one_title():
+    doc = clean(_doc("The last bus out of the valley\nWhat happens to a village when the timetable is cut to two buses a week",
+                     "Ruth Adeyemi", "Apr 22, 2024", PROSE))
+    assert doc.title == "The last bus out of the valley" and doc.authors == ["Ruth Adeyemi"]
+    wrapped = clean(_doc("Council votes to keep the library open on\nSundays after a long debate", "By Ruth Adeyemi", PROSE))
+    assert wrapped.title == "Council votes to keep the library open on Sundays after a long debate"
+
+
+def test_a_press_releases_release_line_and_media_contact_name_no_author():
+    doc = clean(_doc("FOR IMMEDIATE RELEASE\nOctober 3, 2022", "Media contact:\nMarguerite Osei, Communications Director",
+                     "Library hours extended after long debate", PROSE))
+    assert doc.authors == [] and doc.date.isoformat() == "2022-10-03"
+
+
 def test_lexicons_read_typographic_apostrophes_as_plain_ones():
     assert line_key("S’abonner") == line_key("s'abonner") and words("l’auteur") == words("l'auteur")
 

@@ -147,6 +147,7 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
         if hits is not None and len(hits) == 1 and len(para.lines) > 1:
             # One rule matched the paragraph whole: its lines go together.
             rule, _, got = hits[0]
+            got = tidy_fields(got, rules)
             units.append(Unit(i, 0, para.text, "rule", fields=got, rule=rule.id, lines=len(para.lines)))
             content_seen = content_seen or rule.kind == "metadata"
             _add(fields, got)
@@ -177,10 +178,13 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
                 continue
             unit = _classify_line(i, j, line, para, rules, zone_rules, {**known, **fields}, options, after_title,
                                   above is not None and above.kind == "title")
+            if unit.kind == "header" and unit.fields.get("authors") and above is not None and above.kind == CHROME \
+                    and above.text.rstrip().endswith(":"):
+                unit = Unit(i, j, line, CHROME, rule=CHROME_RULE)  # a contact under its label ("Media contact:"), no byline
             after_title = after_title or unit.kind == "title"
             line_units.append(unit)
         if len(line_units) == 2 and all(u.kind in ("title", "text") and not u.name for u in line_units) and looks_like_title(para) \
-                and not _MARKS.search(para.text):
+                and not _MARKS.search(para.text) and not _headline_over_deck(para, rules.lexicons.stopwords):
             line_units = [Unit(i, 0, para.text, "title", heading=para.heading, lines=2)]
         for unit in line_units:
             if unit.kind == "title" and not unit.heading and (content_seen or prose_seen):
@@ -201,8 +205,8 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
 def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_rules: tuple[Rule, ...], known: Mapping[str, Any], options: CleanOptions,
                    after_title: bool = False, right_under_title: bool = False) -> Unit:
     hit = first_match(rules, zone_rules, line, known, options.numeric_date_order)
-    if hit is not None:
-        return Unit(i, j, line, "rule", fields=hit[2], rule=hit[0].id)
+    if hit is not None:  # its authors read as names now, so a role ("FOR IMMEDIATE RELEASE") is no byline
+        return Unit(i, j, line, "rule", fields=tidy_fields(hit[2], rules), rule=hit[0].id)
     header = read_header_line(line, rules, options.numeric_date_order)
     if header is not None and not (header.authors or header.date):
         return Unit(i, j, line, CHROME, score=1.0, rule=CHROME_RULE)  # a reading time alone: the page's, not the article's
@@ -396,6 +400,16 @@ def _deck_of(line: str, headline: str, stopwords: frozenset[str], adjacent: bool
 def _word_count(text: str) -> int:
     """Tokens with a letter or digit: a spaced colon or dash ("Graulhet : la halle …") is no word."""
     return sum(any(c.isalnum() for c in token) for token in text.split())
+
+
+def _headline_over_deck(para: Para, stopwords: frozenset[str]) -> bool:
+    """Two lines that are a headline and its standfirst, not one headline wrapped: the first ends on a
+    word that carries meaning, the second starts a sentence of six words or more in sentence case
+    ("The last bus out of Llanfair" / "What happens to a village when the timetable is cut")."""
+    first, second = para.lines
+    last = words(first)[-1:]
+    return bool(last) and last[0] not in stopwords and second[:1].isupper() and _word_count(second) >= 6 \
+        and not _title_case(second)
 
 
 def _title_case(text: str) -> bool:
