@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         where = function if filename == "~" else f"{_package(filename)}: {Path(filename).name}:{line} {function}"
         print(f"| `{where}` | {calls:,} | {tottime:.2f} | {tottime / profiled:.1%} | {cumtime:.2f} |")
     print("\n| library entry points | calls | cumulative s | share |\n|---|---:|---:|---:|")
-    for (filename, line, function), (calls, _, tottime, cumtime, _) in sorted(entries.items(), key=lambda kv: -kv[1][3]):
+    for (filename, _line, function), (calls, _, _tottime, cumtime, _) in sorted(entries.items(), key=lambda kv: -kv[1][3]):
         where = f"{Path(filename).parent.name}/{Path(filename).name}:{function}"
         if where in ENTRY_POINTS:
             print(f"| `{where}` | {calls:,} | {cumtime:.2f} | {cumtime / profiled:.1%} |")

@@ -282,6 +282,23 @@ def test_a_press_releases_release_line_and_media_contact_name_no_author():
     assert doc.authors == [] and doc.date.isoformat() == "2022-10-03"
 
 
+def test_a_footer_line_glued_without_a_space_is_cut_off_the_last_sentence():
+    doc = clean(_doc("Library hours extended", PROSE, PROSE + "The original source of this article is Harbour Review",
+                     "Copyright © Dana Whitfield, Harbour Review, 2023"))
+    assert doc.text == f"{PROSE}\n\n{PROSE}" and doc.original_publisher == "Harbour Review"
+
+
+def test_an_author_bio_under_an_honorific_byline_goes():
+    doc = clean(_doc("Library hours extended", "By Dr. Imogen Farrow", PROSE,
+                     "Dr. Imogen Farrow teaches information law and writes often about libraries."))
+    assert doc.text == PROSE and doc.removed[-1].rule == "chrome.author_bio"
+
+
+def test_the_rest_of_a_sentence_after_a_page_break_is_no_chrome_line_even_when_it_reads_as_one():
+    doc = clean(_doc("Library hours extended", PROSE, "The branch will stay open late and the staff will move", "back.", PROSE))
+    assert "will move back." in doc.text and "chrome.inline" not in {r.rule for r in doc.removed}
+
+
 def test_lexicons_read_typographic_apostrophes_as_plain_ones():
     assert line_key("S’abonner") == line_key("s'abonner") and words("l’auteur") == words("l'auteur")
 
@@ -375,7 +392,7 @@ def test_glued_notice_split_loses_nothing(text):
 @ANY
 @given(messy_text)
 def test_sentences_keep_every_word_and_template_match_is_bounded(text):
-    assert " ".join(sentences(text)).split() == text.split()
+    assert "".join("".join(part.split()) for part in sentences(text)) == "".join(text.split())  # every character, in order
     score, _ = template_match(text, RULES)
     assert 0.0 <= score <= 1.0
 

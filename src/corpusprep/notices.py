@@ -17,7 +17,8 @@ from collections import Counter
 from .rules import RuleSet
 
 NOTICE_RULE = "notice"
-_SENTENCE_END = re.compile(r"[.!?…:][\"'”’»)]*(?=\s+[\"“«(]?[A-ZÀ-ÖØ-Þ0-9©])")
+_SENTENCE_END = re.compile(r"[.!?…:][\"'”’»)]*(?=\s+[\"“«(]?[A-ZÀ-ÖØ-Þ0-9©])"
+                           r"|(?<=[a-zà-öø-ÿ]{3}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+\s)")  # "…monsoon.The original source …": glued
 
 
 def sentence_ends(text: str) -> list[int]:

@@ -27,7 +27,7 @@ from .document import Removal
 from .found import Found
 from .header import read_header_line
 from .lexicon import bare_key, words
-from .notices import NOTICE_RULE, notice_share, split_glued
+from .notices import NOTICE_RULE, notice_share, sentence_ends, split_glued
 from .options import CleanOptions
 from .paragraphs import Para
 from .rules import RuleSet
@@ -42,6 +42,7 @@ COMMENT_MAX_WORDS = 60
 BIO_RULE = "chrome.author_bio"
 BOILER, TEMPLATED, WEAK, SHORT, SANDWICHED, APPEAL = "boiler", "templated", "weak", "short", "sandwiched", "appeal"
 _BIO_VERB = re.compile(r",? (?:is|was|has|writes|teaches|works|lives|covers|est|ist|es|è|é) ")
+_HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+")
 MAX_PENDING = 4  # undecided paragraphs in a row ("Cycling", "Buses" under "Topics") before reading stops
 
 
@@ -90,7 +91,7 @@ def read_tail(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
         elif gone[i] > 0:
             kept.append(Para(para.lines[:gone[i]], para.index))
     if kept and (not walked or kept[-1].index >= paras[-1].index - options.tail_max_paragraphs):
-        kept[-1:] = _cut_glued(kept[-1], rules, options, found)
+        kept[-1:] = _cut_glued(kept[-1], rules, options, found, {**known, **found.fields})
     found.removed.sort(key=lambda removal: cast(int, removal.index))  # reading order; stable within a paragraph
     return kept, found
 
@@ -384,6 +385,7 @@ def _is_bio(text: str, authors: Iterable[str], options: CleanOptions) -> bool:
     """A short paragraph about the byline's author ("Jane Doe is a writer based in …"): the site's note, not the article."""
     if len(text.split()) > 3 * options.long_prose_words:
         return False
+    text = _HONORIFIC.sub("", text, count=1)  # "Dr. Imogen Farrow teaches …" under "By Dr. Imogen Farrow"
     return any(text.startswith(name) and _BIO_VERB.match(text, len(name)) for name in authors)
 
 
@@ -401,11 +403,21 @@ def _kept_on_top(pending: list[_Unit], below_dropped: bool) -> int:
     return 0
 
 
-def _cut_glued(para: Para, rules: RuleSet, options: CleanOptions, found: Found) -> list[Para]:
-    """The last kept paragraph without the notice sentences glued to its end."""
+def _cut_glued(para: Para, rules: RuleSet, options: CleanOptions, found: Found, known: Mapping[str, Any]) -> list[Para]:
+    """The last kept paragraph without the notice sentences, or the footer line of a tail rule, glued to its end."""
     glued = split_glued(para.text, rules, options.notice_threshold)
+    rule_hit = None
+    if glued is None and len(para.lines) == 1 and (ends := sentence_ends(para.text)) and len(ends) > 1:
+        last = para.text[ends[-2]:].strip()  # a footer's line glued on ("…monsoon.The original source of this article is X")
+        rule_hit = first_match(rules, rules.in_zone("tail"), last, known, options.numeric_date_order)
+        if rule_hit is not None:
+            glued = (para.text[:ends[-2]].rstrip(), last, "")
     if glued is None or classify(features(glued[0], rules.lexicons), options.chrome_threshold, options.long_prose_words)[0] != BODY:
         return [para]  # only prose keeps what is left: anything else would read differently the next time
     body, notice, pack = glued
-    found.removed.append(Removal(f"{NOTICE_RULE}.{pack}", notice, para.index))
+    if rule_hit is not None:
+        found.add_fields(rule_hit[2])
+        found.removed.append(Removal(rule_hit[0].id, notice, para.index))
+    else:
+        found.removed.append(Removal(f"{NOTICE_RULE}.{pack}", notice, para.index))
     return [Para((body,), para.index)]

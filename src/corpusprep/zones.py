@@ -34,6 +34,7 @@ RELATED_MAX_LINKS = 6  # headlines in a row under one label
 LIST_LABEL_FIELDS = frozenset({"regions", "themes", "tags"})
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_ADDRESS = re.compile(r"\w[./@:]\w")  # "www.example.com", "https://…": an address, not the rest of a sentence
 _LEAD_WORD = re.compile(r"(?i:by|par)\b")
 LIST_ITEM = re.compile(r"(?:[-–—•*+]|\d{1,3}[.)])\s")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+[\"“‘«(]?[A-ZÀ-ÖØ-Þ]")
@@ -62,7 +63,7 @@ def drop_anywhere(paras: list[Para], rules: RuleSet, known: Mapping[str, Any],
         elif kept and _related_block(para, rules):
             found.removed.append(Removal(RELATED_RULE, para.text, para.index))
             after_label = 0
-        elif kept and (score := _inline_chrome(para, rules, options)) is not None:
+        elif kept and not _continues(kept[-1], para) and (score := _inline_chrome(para, rules, options)) is not None:
             found.removed.append(Removal(INLINE_CHROME_RULE, para.text, para.index, score))
             after_label = RELATED_MAX_LINKS if line_key(para.lines[-1]) in rules.lexicons.related_labels else 0
         elif after_label and _headline_link(para):
@@ -90,6 +91,12 @@ def _inline_chrome(para: Para, rules: RuleSet, options: CleanOptions) -> float |
         return None
     scores = [chrome_score(features(line, rules.lexicons)) for line in para.lines]
     return min(scores) if min(scores) >= options.inline_chrome_threshold else None
+
+
+def _continues(above: Para, para: Para) -> bool:
+    """Whether `para` is the rest of the sentence above, split off by a page break ("… the" / "back.")."""
+    first = para.text.split(maxsplit=1)[0] if para.text.strip() else ""
+    return first[:1].islower() and not _ADDRESS.search(first) and not ends_sentence(above.text)
 
 
 def _copy_above(above: Para, caption: Para) -> bool:
