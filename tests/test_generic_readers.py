@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpusprep import CleanOptions, clean
-from corpusprep.appeals import drop_appeals
+from corpusprep.appeals import drop_appeals, drop_boxes
 from corpusprep.document import Removal
 from corpusprep.header import read_header_line
 from corpusprep.lexicon import line_key, words
@@ -299,6 +299,13 @@ def test_the_rest_of_a_sentence_after_a_page_break_is_no_chrome_line_even_when_i
     assert "will move back." in doc.text and "chrome.inline" not in {r.rule for r in doc.removed}
 
 
+def test_a_sign_up_box_under_the_byline_goes_whole_before_the_header_is_read_line_by_line():
+    box = "\n".join(["Get the biggest stories from across the county straight to your inbox", "Sign up",
+                     "We use your details to send you the newsletters you asked for, and you can opt out at any time."])
+    doc = clean(_doc("Library hours extended after long debate", "By Priya Khatri\n15:32, 6 JUN 2022", box, PROSE))
+    assert doc.text == PROSE and doc.authors == ["Priya Khatri"]
+
+
 def test_lexicons_read_typographic_apostrophes_as_plain_ones():
     assert line_key("S’abonner") == line_key("s'abonner") and words("l’auteur") == words("l'auteur")
 
@@ -337,7 +344,10 @@ def test_appeals_keep_order_and_long_prose_and_drop_nothing_without_chrome_besid
     paras = [Para(tuple(text.split("\n")), n) for n, text in enumerate(texts)]
     kept, found = drop_appeals(paras, [], RULES)
     assert [p for p in paras if p in kept] == kept and len(kept) + len(found.removed) == len(paras)
-    assert all(len(p.lines) > 1 for p in paras if p not in kept)  # only boxes go when no chrome was removed
+    assert kept == paras  # nothing goes when no chrome was removed
+    boxed, boxes = drop_boxes(paras, RULES)
+    assert all(len(p.lines) > 1 for p in paras if p not in boxed) and len(boxed) + len(boxes.removed) == len(paras)
+    assert drop_boxes(boxed, RULES)[0] == boxed
     chrome = [Removal("chrome.inline", "Sign up", n) for n, text in enumerate(texts) if text == "Sign up"]
     kept, found = drop_appeals(paras, chrome, RULES)
     assert PROSE not in [r.text for r in found.removed]

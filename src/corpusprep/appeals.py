@@ -1,4 +1,4 @@
-"""Stage 5b: the site's prompts inside the article, found by what stands next to them.
+"""Stages 3c and 5b: the site's prompts, found by what stands next to them.
 
 A newsletter box or a donation appeal inside the article is a short pitch beside a
 button: "Get the biggest stories straight to your inbox" over "Sign up". The pitch
@@ -7,10 +7,13 @@ threshold keeps it; its neighbour gives it away. A paragraph goes as
 ``chrome.appeal`` when it is an appeal (at most `APPEAL_MAX_WORDS` words with a
 chrome word or phrase, never long prose) that speaks to the reader (lexicon
 `address_words`: "your", "our", "votre") and stands right beside a paragraph the
-readers removed as chrome, or beside another such appeal. A block whose lines share it
-with a button ("… Subscribe for free to get each new post by email." over "Type your
-email…" and "Subscribe") goes whole when each of its other lines has two chrome
-words or is such an appeal.
+readers removed as chrome, or beside another such appeal (stage 5b, after the middle).
+Before the edge readers split blocks line by line (stage 3c), a block that holds a
+button and its pitch ("… Subscribe for free to get each new post by email." over "Type
+your email…" and "Subscribe"; "Get the biggest stories straight to your inbox" over
+"Sign up" over "We use your details to send you the newsletters …") goes whole when
+each of its other lines has two chrome words or speaks to the reader with a chrome
+word (up to `BOX_MAX_WORDS` words: the block is the evidence).
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ def drop_appeals(paras: list[Para], removed: list[Removal], rules: RuleSet,
     appeals = [len(para.lines) == 1 and _appeal(para.text, rules, options)
                and not (n + 1 < len(paras) and paras[n + 1].text[:1].islower())  # the text goes on: prose
                for n, para in enumerate(paras)]
-    gone = [_box(para, rules, options) for para in paras]
+    gone = [False] * len(paras)
     for order in (range(len(paras)), range(len(paras) - 1, -1, -1)):  # beside chrome, or beside an appeal that went
         for n in order:
             if appeals[n] and not gone[n]:
@@ -59,13 +62,28 @@ def drop_appeals(paras: list[Para], removed: list[Removal], rules: RuleSet,
     return kept, found
 
 
-def _appeal(text: str, rules: RuleSet, options: CleanOptions) -> bool:
-    """A short prompt in the reader's direction: a chrome word or phrase, an address word, no long prose."""
+def drop_boxes(paras: list[Para], rules: RuleSet, options: CleanOptions | None = None) -> tuple[list[Para], Found]:
+    """Drop the blocks that hold a button and its pitch, before the edge readers split them line by line."""
+    options = options or CleanOptions()
+    found = Found()
+    kept = []
+    for para in paras:
+        if _box(para, rules, options):
+            found.removed.append(Removal(APPEAL_RULE, para.text, para.index))
+        else:
+            kept.append(para)
+    return kept, found
+
+
+def _appeal(text: str, rules: RuleSet, options: CleanOptions, boxed: bool = False) -> bool:
+    """A short prompt in the reader's direction: a chrome word or phrase and an address word; no long prose
+    unless `boxed` (a line that shares its block with a button, up to `BOX_MAX_WORDS` words)."""
     if _QUOTES.search(text):
         return False  # reported speech is the article's ("… would stay off the road “until the metro sits down with us”")
     f = features(text, rules.lexicons)
-    return f.words <= APPEAL_MAX_WORDS and (f.chrome_share > 0 or f.chrome_phrases > 0) \
-        and not is_long_prose(f, options.long_prose_words) and any(w in rules.lexicons.address_words for w in words(text))
+    if not (f.chrome_share > 0 or f.chrome_phrases > 0) or not any(w in rules.lexicons.address_words for w in words(text)):
+        return False
+    return f.words <= BOX_MAX_WORDS if boxed else f.words <= APPEAL_MAX_WORDS and not is_long_prose(f, options.long_prose_words)
 
 
 def _box(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
@@ -77,5 +95,5 @@ def _box(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
     if not any(buttons) or all(buttons):
         return False  # all buttons: the middle's inline reader decides
     return all(button or len(line.split()) <= BOX_MAX_WORDS and (
-        sum(w in lexicons.chrome_words for w in words(line)) >= 2 or _appeal(line, rules, options))
+        sum(w in lexicons.chrome_words for w in words(line)) >= 2 or _appeal(line, rules, options, boxed=True))
         for line, button in zip(para.lines, buttons))

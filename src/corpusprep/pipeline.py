@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .appeals import drop_appeals
+from .appeals import drop_appeals, drop_boxes
 from .document import METADATA_FIELDS, Document
 from .echoes import drop_site_names
 from .foreign import drop_foreign_notices
@@ -70,6 +70,8 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
         paras, recurring = drop_learned(paras, learned, site, rules, keys)
         found.absorb(recurring)
 
+    paras, boxes = drop_boxes(paras, rules, options)
+    found.absorb(boxes)
     paras, head = read_head(paras, rules, found.fields, options)
     found.absorb(head)
     dropped_below = bool(paras) and any(r.index is not None and r.index > paras[-1].index for r in found.removed)
