@@ -306,6 +306,12 @@ def test_a_sign_up_box_under_the_byline_goes_whole_before_the_header_is_read_lin
     assert doc.text == PROSE and doc.authors == ["Priya Khatri"]
 
 
+def test_a_skip_link_is_no_title_and_the_sites_name_is_no_author():
+    doc = clean(_doc("Skip to navigation, settings and search", "Portal Vale", "Library hours extended after long debate",
+                     "Por Ana Souza, Portal Vale — Recife", "15/07/2022 08h12", PROSE))
+    assert doc.title == "Library hours extended after long debate" and doc.authors == ["Ana Souza"]
+
+
 def test_lexicons_read_typographic_apostrophes_as_plain_ones():
     assert line_key("S’abonner") == line_key("s'abonner") and words("l’auteur") == words("l'auteur")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .appeals import drop_appeals, drop_boxes
-from .document import METADATA_FIELDS, Document
+from .document import METADATA_FIELDS, Document, Removal
 from .echoes import drop_site_names
 from .foreign import drop_foreign_notices
 from .head import read_head
@@ -102,6 +102,8 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
 
     body = join_body(paras)
     found.removed.sort(key=lambda r: -1 if r.index is None else r.index)
+    if found.fields.get("authors"):
+        found.fields["authors"] = _people(found.fields["authors"], found.removed)
     document = Document(
         text=body,
         language=language,
@@ -111,6 +113,16 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
         **{name: found.fields[name] for name in METADATA_FIELDS if name in found.fields},
     )
     return Cleaned(document, paras)
+
+
+SITE_RULES = frozenset({"chrome.masthead", "chrome.site_name"})
+
+
+def _people(authors: list[str], removed: list[Removal]) -> list[str]:
+    """The authors that are not the site: a byline's outlet ("Ana Souza, Portal Nordeste") that the
+    page also shows as its masthead or its name alone is the site's name, not a second author."""
+    sites = {removal.text.strip().casefold() for removal in removed if removal.rule in SITE_RULES}
+    return [author for author in authors if author.casefold() not in sites]
 
 
 def too_large(raw: str | bytes, options: CleanOptions) -> bool:
