@@ -312,6 +312,14 @@ def test_a_skip_link_is_no_title_and_the_sites_name_is_no_author():
     assert doc.title == "Library hours extended after long debate" and doc.authors == ["Ana Souza"]
 
 
+def test_a_date_and_site_in_brackets_and_a_wire_dateline_with_time_and_agency_give_the_date():
+    doc = clean(_doc("Library hours extended after long debate", "[January 24, 2018 - HarbourTimes.net]", PROSE))
+    assert doc.date == dt.date(2018, 1, 24) and doc.text == PROSE
+    wire = "Vatican City, Jan 24, 2018 / 04:26 am (CNA/EWTN News).- " + PROSE
+    doc = clean(_doc("Library hours extended after long debate", wire))
+    assert doc.date == dt.date(2018, 1, 24) and doc.text == wire  # the dateline's paragraph is the article's
+
+
 def test_lexicons_read_typographic_apostrophes_as_plain_ones():
     assert line_key("S’abonner") == line_key("s'abonner") and words("l’auteur") == words("l'auteur")
 

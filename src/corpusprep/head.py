@@ -49,6 +49,7 @@ LEAD_DATELINE = "lead_dateline"  # the kind of a unit standing for the dateline 
 #: The place of a press dateline: "OAKLAND, Calif.", "SÃO PAULO", "Lyon (Rhône)".
 _PLACE = re.compile(r"[A-ZÀ-Þ][\w'’.-]{0,30}(?: [A-ZÀ-Þ][\w'’.-]{0,30}){0,3}(?: \([\w .'’-]{1,30}\))?(?:, [A-ZÀ-Þ][\w.]{0,15}){0,2}")
 _DASH = re.compile(r"\s*(?:\([\w .'’-]{1,30}\)\s*)?(?:/[\w .-]{1,30}/\s*)?(?:[—–]|--?)\s")
+_AFTER_DATE = re.compile(r"(?:\s*/\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s*\([\w .'’/&-]{1,40}\))?\.?")  # "/ 04:26 am (CNA/EWTN News)."
 
 
 @dataclass
@@ -240,7 +241,9 @@ def press_dateline(text: str, rules: RuleSet, numeric_order: str = "dmy") -> _dt
     """The date of a dateline that opens a paragraph ("OAKLAND, Calif., June 4, 2019 — Water …"), or None.
 
     A place (capitalised words, a state or country after commas), the date, then a dash:
-    the press-release and wire shape. The paragraph's text is the article's and stays.
+    the press-release and wire shape; a time and the agency in brackets may stand before
+    the dash ("Vatican City, Jan 24, 2018 / 04:26 am (CNA/EWTN News).- In his …"). The
+    paragraph's text is the article's and stays.
     """
     if rules.date_finder is None:
         return None
@@ -251,7 +254,7 @@ def press_dateline(text: str, rules: RuleSet, numeric_order: str = "dmy") -> _dt
             return None
         start = comma + 2
         found = _PLACE.fullmatch(text, 0, comma) and rules.date_finder.match(text, start)
-        if found and _DASH.match(text, found.end()):
+        if found and _DASH.match(text, _AFTER_DATE.match(text, found.end()).end()):  # type: ignore[union-attr]
             return rules.dates.read(found.group(), numeric_order)
     return None
 

@@ -134,7 +134,7 @@ def _may_be_header(line: str, rules: RuleSet) -> bool:
 def _read_field(part: str, rules: RuleSet, out: HeaderFields, pending: list[str]) -> bool:
     """Classify one field into `out` (or `pending`, for bare names); False when it is not a header field."""
     lex = rules.lexicons
-    text = part.strip(" \t,;:()[]*_").strip()
+    text = part.strip(" \t,;:()[]*_").strip(" -–—").strip()
     if not text or not any(ch.isalpha() for ch in text):
         return not any(ch.isdigit() for ch in text)  # punctuation is nothing; a stray number is not header
     key = line_key(text)
