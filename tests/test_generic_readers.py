@@ -320,6 +320,20 @@ def test_a_date_and_site_in_brackets_and_a_wire_dateline_with_time_and_agency_gi
     assert doc.date == dt.date(2018, 1, 24) and doc.text == wire  # the dateline's paragraph is the article's
 
 
+def test_a_feeds_repost_line_names_the_original_publisher():
+    doc = clean(_doc("Library hours extended", PROSE, "The post Library hours extended appeared first on Harbour Review.",
+                     "Share this:"))
+    assert doc.text == PROSE and doc.original_publisher == "Harbour Review"
+
+
+def test_headlines_under_a_more_from_label_and_a_labelled_bio_go():
+    doc = clean(_doc("Library hours extended", PROSE, PROSE,
+                     "About the author: Nadia Ferris writes on labour for the Harbour Review.",
+                     "More from Harbour Review", "Teachers vote on a new contract", "Dockers walk out over pay"))
+    assert doc.text == f"{PROSE}\n\n{PROSE}"
+    assert not RULES.lexicons.is_related_label("More from three hundred people who marched on Sunday in the rain")
+
+
 def test_lexicons_read_typographic_apostrophes_as_plain_ones():
     assert line_key("S’abonner") == line_key("s'abonner") and words("l’auteur") == words("l'auteur")
 

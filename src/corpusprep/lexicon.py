@@ -131,6 +131,13 @@ class Lexicons:
             address_words=frozenset(get("address_words")),
         )
 
+    def is_related_label(self, text: str) -> bool:
+        """Whether a line introduces links to other articles: a `related_labels` line, or one of
+        two words or more followed by a name ("More from World Socialist Web Site")."""
+        key = line_key(text)
+        return key in self.related_labels or len(key.split()) <= 8 and any(
+            key.startswith(label + " ") for label in self.related_labels if " " in label)
+
     def phrase_hits(self, lowered: str) -> int:
         """How many chrome phrases stand in `lowered` (a lower-cased line)."""
         candidates = {p for w in set(words(lowered)) for p in self.phrase_index.get(w, ())}

@@ -289,7 +289,7 @@ def _judge(para: Para, hits: list[Hit] | None, rules: RuleSet, options: CleanOpt
     share, pack = notice_share(para.text, rules, options.notice_threshold)
     if share >= 0.5 and not _holds_prose_line(para, rules, options) and not _glued_to_prose(para, rules, options):
         return BOILER, [Removal(f"{NOTICE_RULE}.{pack}", para.text, para.index, share)], {}
-    if _is_bio(para.text, authors, options):
+    if _is_bio(para.text, authors, options) or _labelled_bio(para.text, rules):
         return BOILER, [Removal(BIO_RULE, para.text, para.index)], {}
     lines = [classify(features(line, rules.lexicons), options.chrome_threshold, options.long_prose_words) for line in para.lines]
     if len(lines) > 1:
@@ -387,6 +387,13 @@ def _is_bio(text: str, authors: Iterable[str], options: CleanOptions) -> bool:
         return False
     text = _HONORIFIC.sub("", text, count=1)  # "Dr. Imogen Farrow teaches …" under "By Dr. Imogen Farrow"
     return any(text.startswith(name) and _BIO_VERB.match(text, len(name)) for name in authors)
+
+
+def _labelled_bio(text: str, rules: RuleSet) -> bool:
+    """A bio run on after its label ("About the author: Nadia Ferris writes on labour …"), short."""
+    label, colon, rest = text.partition(":")
+    return bool(colon) and bool(rest.strip()) and len(text.split()) <= 2 * AUTHOR_BOX_MAX_WORDS \
+        and bare_key(label) in rules.lexicons.bio_labels
 
 
 def _kept_on_top(pending: list[_Unit], below_dropped: bool) -> int:

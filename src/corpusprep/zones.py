@@ -18,7 +18,6 @@ from typing import Any
 from .captions import CAPTION_RULE, caption_lines, is_caption, is_credit, short_line
 from .document import Removal
 from .found import Found
-from .lexicon import line_key
 from .options import CleanOptions
 from .paragraphs import Para
 from .rules import Rule, RuleSet
@@ -65,7 +64,7 @@ def drop_anywhere(paras: list[Para], rules: RuleSet, known: Mapping[str, Any],
             after_label = 0
         elif kept and not _continues(kept[-1], para) and (score := _inline_chrome(para, rules, options)) is not None:
             found.removed.append(Removal(INLINE_CHROME_RULE, para.text, para.index, score))
-            after_label = RELATED_MAX_LINKS if line_key(para.lines[-1]) in rules.lexicons.related_labels else 0
+            after_label = RELATED_MAX_LINKS if rules.lexicons.is_related_label(para.lines[-1]) else 0
         elif after_label and _headline_link(para):
             found.removed.append(Removal(RELATED_RULE, para.text, para.index))
             after_label -= 1
@@ -129,7 +128,7 @@ def _bare_caption(para: Para) -> bool:
 def _related_block(para: Para, rules: RuleSet) -> bool:
     """A "Related" label and its headlines in one block ("Leia também:" over two headlines, one per line)."""
     label, *links = para.lines
-    return 0 < len(links) <= RELATED_MAX_LINKS and line_key(label) in rules.lexicons.related_labels \
+    return 0 < len(links) <= RELATED_MAX_LINKS and rules.lexicons.is_related_label(label) \
         and all(_headline_link(Para((link,), para.index)) for link in links)
 
 
