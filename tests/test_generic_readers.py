@@ -334,6 +334,14 @@ def test_headlines_under_a_more_from_label_and_a_labelled_bio_go():
     assert not RULES.lexicons.is_related_label("More from three hundred people who marched on Sunday in the rain")
 
 
+def test_a_press_releases_about_box_goes_but_an_about_heading_over_prose_stays():
+    about = "About Harbour Library Trust\nHarbour Library Trust is a charity founded in 1998 that runs the town's libraries."
+    doc = clean(_doc("Library hours extended", PROSE, PROSE, about, "###", "Share this release"))
+    assert doc.text == f"{PROSE}\n\n{PROSE}" and "chrome.about" in {r.rule for r in doc.removed}
+    heading = clean(_doc("Library hours extended", PROSE, "About the new hours", PROSE))
+    assert heading.text == f"{PROSE}\n\nAbout the new hours\n\n{PROSE}"
+
+
 def test_lexicons_read_typographic_apostrophes_as_plain_ones():
     assert line_key("S’abonner") == line_key("s'abonner") and words("l’auteur") == words("l'auteur")
 

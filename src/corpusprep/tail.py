@@ -66,6 +66,7 @@ def read_tail(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
     options = options or CleanOptions()
     found = Found()
     paras = _drop_comments(paras, rules, known, options, found)
+    paras = _drop_about_box(paras, rules, known, options, found)
     paras = _drop_anchored_notice(paras, rules, known, options, found)
     walked: list[_Unit] = []  # bottom up
     pending = 0  # undecided units on top of the walk
@@ -148,6 +149,37 @@ def _under_comment_head(para: Para, above: Para, rules: RuleSet, options: CleanO
 def _names_or_date(line: str, rules: RuleSet, options: CleanOptions) -> bool:
     fields = read_header_line(line, rules, options.numeric_date_order, bare_names=True)
     return fields is not None and bool(fields.authors or fields.date)
+
+
+ABOUT_RULE = "chrome.about"
+ABOUT_MAX_PARAGRAPHS = 8
+_ABOUT_LABEL = re.compile(r"(?:About|À propos de|A propos de|Über|Acerca de|Sobre|Informazioni su|Over)\s+(?P<name>[^.!?:]{2,60})")
+
+
+def _drop_about_box(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions,
+                    found: Found) -> list[Para]:
+    """A press release's "About <Name>" box at the bottom: the label, the paragraph that opens
+    with that name ("Riverwatch Alliance is a nonprofit …"), and what is under them, when all
+    of it is the box's (paragraphs that open with the name, or short ones: contacts, "###")."""
+    for i in range(len(paras) - 1, max(len(paras) - ABOUT_MAX_PARAGRAPHS, 1) - 1, -1):
+        label = _ABOUT_LABEL.fullmatch(paras[i].lines[0].strip())
+        if label is None:
+            continue
+        name = label.group("name").strip()
+        rest = [" ".join(paras[i].lines[1:])] if len(paras[i].lines) > 1 else []  # the label may head its block
+        below = rest + [para.text for para in paras[i + 1:]]
+        if not below or not below[0].startswith(name) or any(
+                not text.startswith(name) and len(text.split()) > options.long_prose_words for text in below):
+            continue
+        zone_rules = rules.in_zone("tail")
+        for para in paras[i:]:
+            hits = match_paragraph(rules, zone_rules, para, {**known, **found.fields}, options.numeric_date_order)
+            if hits is None:
+                found.removed.append(Removal(ABOUT_RULE, para.text, para.index))
+            else:
+                record_hits(found, para, hits)
+        return paras[:i]
+    return paras
 
 
 ANCHOR_FIELDS = frozenset({"original_publisher", "copyright"})
