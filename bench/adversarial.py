@@ -51,6 +51,15 @@ CASES = {
     "credit words": "Photo Credit Courtesy Image " * (SIZE // 28),
     "run-together chrome": "Subscribe Sign in Share Tweet\n" * (SIZE // 30),
     "cookie paragraphs": ("We and our partners use cookies to store and access information on your device. " * 3 + "\n\n") * (SIZE // 246),
+    # appeals, boxes, related blocks, about boxes, glued sentences, notice echoes (issue 12, third session)
+    "appeals beside buttons": "Get our newsletter in your inbox\n\nSign up\n\n" * (SIZE // 42),
+    "sign-up boxes": "Get our newsletter in your inbox\nSign up\n\n" * (SIZE // 41),
+    "related blocks": "Read more\nA headline about the council\nAnother headline here\n\n" * (SIZE // 61),
+    "about boxes": "About Harbour Trust\n\nHarbour Trust is a charity.\n\n" * (SIZE // 49),
+    "glued sentences": "the council met.The council voted.The " * (SIZE // 38),
+    "notice echoes": ("Disclaimer: The views in this article are the sole responsibility of its author.\n\n"
+                      "Every article can be read in fifty-one languages from the menu under the author's name.\n\n") * (SIZE // 171),
+    "comment heads": "Pat Hollis\nApr 23\nOur own route went the same way last year, and it only runs twice a week.\n\n" * (SIZE // 90),
 }
 
 

@@ -44,6 +44,7 @@ def test_a_caption_ending_in_its_credit_goes_wherever_it_stands():
                     "De bibliotheek aan de Markt, gezien vanaf de brug. © Foto: Stadsnieuws / Anne Bos",
                     "Leitores aguardam na porta da biblioteca - Foto: Divulgação/Prefeitura",
                     "Readers queue outside the branch on Tuesday. (Harbour Herald: Dana Whitfield)",
+                    "The branch has the longest waiting list in the county (File image: Harbour Pictures)",
                     "Readers queue outside the branch on Tuesday.\nReaders queue outside the branch on Tuesday. (Photo: Jo Bell)"):
         doc = clean(_doc("Library hours extended after long debate", PROSE, caption, MORE))
         assert doc.text == f"{PROSE}\n\n{MORE}", caption

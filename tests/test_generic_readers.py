@@ -342,6 +342,21 @@ def test_a_press_releases_about_box_goes_but_an_about_heading_over_prose_stays()
     assert heading.text == f"{PROSE}\n\nAbout the new hours\n\n{PROSE}"
 
 
+def test_across_a_menu_the_long_line_over_the_byline_is_the_title_not_the_mastheads_standfirst():
+    title = "The lithium rush in the Andes and who will pay for the green transition"
+    doc = clean(_doc("Harbour Review - Centre for Local Reporting", "Home", "Latest News", "Donate", title,
+                     "By Marta Ellison", PROSE))
+    assert doc.title == title and doc.authors == ["Marta Ellison"]
+
+
+def test_a_source_line_is_no_byline_for_the_sign_in_prompt_above_it():
+    title = "Heat deaths rise among construction workers as temperatures hit 47C"
+    doc = clean(_doc("NewsHub Daily — all the headlines in one place", "Top Stories | World | Business",
+                     "Sign in to personalise your feed", "From: World Socialist Web Site", title, "JAMES WREN",
+                     "Published 15 Feb 2024 09:12 GMT", PROSE))
+    assert doc.title == title and doc.authors == ["James Wren"]
+
+
 def test_lexicons_read_typographic_apostrophes_as_plain_ones():
     assert line_key("S’abonner") == line_key("s'abonner") and words("l’auteur") == words("l'auteur")
 

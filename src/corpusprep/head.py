@@ -212,8 +212,10 @@ def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_r
     if header is not None and not (header.authors or header.date):
         return Unit(i, j, line, CHROME, score=1.0, rule=CHROME_RULE)  # a reading time alone: the page's, not the article's
     if header is not None:
-        got = {k: v for k, v in (("authors", header.authors), ("date", header.date)) if v}
-        return Unit(i, j, line, "header", fields=got, rule=HEADER_RULE if header.authors else DATELINE_RULE)
+        got = tidy_fields({k: v for k, v in (("authors", header.authors), ("date", header.date)) if v}, rules)
+        if not got.get("authors") and not got.get("date"):
+            return Unit(i, j, line, CHROME, score=1.0, rule=CHROME_RULE)  # a source or desk line: "From: World Socialist Web Site"
+        return Unit(i, j, line, "header", fields=got, rule=HEADER_RULE if got.get("authors") else DATELINE_RULE)
     kind, score = classify(features(line, rules.lexicons), options.chrome_threshold, options.long_prose_words)
     if kind == CHROME:
         return Unit(i, j, line, CHROME, score=score, rule=CHROME_RULE)
@@ -364,8 +366,12 @@ def _choose_title(units: list[Unit], lexicons: Lexicons) -> tuple[int | None, fl
             best, best_score, best_evidence = n, score, evidence
     if best is not None and not units[best].heading:
         above = next((u for u in reversed(units[:best]) if u.kind != CHROME), None)
-        if above is not None and above.kind == "title" and _deck_of(units[best].text, above.text, stopwords, units[best - 1] is above):
+        adjacent = units[best - 1] is above
+        across_menu = not adjacent and best_evidence >= 3 and _word_count(units[best].text) > 6
+        if above is not None and above.kind == "title" and not across_menu \
+                and _deck_of(units[best].text, above.text, stopwords, adjacent):
             return units.index(above), 0.0  # a standfirst or a subtitle ("Part 1") under its headline
+            # (across a menu, a long line with the byline right under it is the title: masthead, menu, headline)
     return best, best_evidence
 
 
