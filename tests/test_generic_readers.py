@@ -357,6 +357,29 @@ def test_a_source_line_is_no_byline_for_the_sign_in_prompt_above_it():
     assert doc.title == title and doc.authors == ["James Wren"]
 
 
+def test_abbreviated_months_relative_times_and_an_aside_after_the_name_are_read():
+    doc = clean(_doc("Library hours extended after long debate", "15 ENE 2024 05:00 AM", PROSE))
+    assert doc.date == dt.date(2024, 1, 15)
+    doc = clean(_doc("Library hours extended after long debate", "Mar 12, 2023 Updated 6 hrs ago", PROSE))
+    assert doc.date == dt.date(2023, 3, 12) and doc.text == PROSE
+    doc = clean(_doc("Library hours extended after long debate", "Par Claire Dumoulin (Saint-Nazaire, envoyée spéciale)", PROSE))
+    assert doc.authors == ["Claire Dumoulin"] and doc.text == PROSE
+
+
+def test_a_lead_word_matches_whole_words_only():
+    assert chrome_score(features("More on this story", RULES.lexicons)) == 1.0
+    assert chrome_score(features("More Only The", RULES.lexicons)) < 0.5  # "more on" is no lead of "more only"
+    assert clean(_doc("More Only The Brave", PROSE)).title == "More Only The Brave"
+
+
+def test_long_headlines_under_a_related_label_at_the_bottom_go_even_inside_a_block():
+    block = "\n".join(["VÍDEOS: mais assistidos do Portal Vale", "Veja também",
+                       "Motorista fica ferido após carro capotar na rodovia estadual perto da cidade",
+                       "Previsão indica chuva forte no fim de semana na Região Metropolitana do Recife"])
+    doc = clean(_doc("Biblioteca amplia horário", PROSE, block, "© 2024 Portal Vale. Todos os direitos reservados."))
+    assert doc.text == PROSE and doc.copyright.startswith("© 2024 Portal Vale")
+
+
 def test_lexicons_read_typographic_apostrophes_as_plain_ones():
     assert line_key("S’abonner") == line_key("s'abonner") and words("l’auteur") == words("l'auteur")
 

@@ -172,9 +172,10 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
             continue
         line_units: list[Unit] = []
         after_title = any(u.kind == "title" for u in units[-3:])
+        nothing_yet = not _units_with_content(units)  # kept up to date below: a block may hold thousands of lines
         for j, line in enumerate(para.lines):
             above = line_units[-1] if line_units else units[-1] if units else None
-            if not _units_with_content(units + line_units) and _consent_wall(Para((line,), para.index), rules):
+            if nothing_yet and _consent_wall(Para((line,), para.index), rules):
                 line_units.append(Unit(i, j, line, CHROME, score=1.0, rule=CHROME_RULE))  # the wall over its buttons
                 continue
             unit = _classify_line(i, j, line, para, rules, zone_rules, {**known, **fields}, options, after_title,
@@ -183,6 +184,7 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
                     and above.text.rstrip().endswith(":"):
                 unit = Unit(i, j, line, CHROME, rule=CHROME_RULE)  # a contact under its label ("Media contact:"), no byline
             after_title = after_title or unit.kind == "title"
+            nothing_yet = nothing_yet and unit.kind == CHROME
             line_units.append(unit)
         if len(line_units) == 2 and all(u.kind in ("title", "text") and not u.name for u in line_units) and looks_like_title(para) \
                 and not _MARKS.search(para.text) and not _headline_over_deck(para, rules.lexicons.stopwords):
@@ -455,18 +457,20 @@ def _caption_over_credit(units: list[Unit], rules: RuleSet) -> None:
     """A short sentence right above a bare credit ("Readers wait at the door." / "Maren Olsson/Fjord
     Pictures"), chrome aside, is the photo's caption: in the header, above the first prose, it is no text;
     so is the caption's own sentence without its credit right above the caption (a tooltip's copy)."""
-    for n, unit in enumerate(units):
-        above = next((u for u in reversed(units[:n]) if u.kind != CHROME), None)
+    above: Unit | None = None  # the last unit that is not chrome, as the loop goes (one pass: a zone may be long)
+    for unit in units:
         if unit.rule == CAPTION_RULE and above is not None and above.kind == "text" and len(above.text) >= 20 \
                 and unit.text.startswith(above.text) and len(unit.text) > len(above.text):
             above.kind, above.rule, above.name = CHROME, CAPTION_RULE, False  # the caption's copy without its credit
-            continue
-        if unit.kind not in ("title", "text", CHROME) or unit.kind == CHROME and unit.rule != CAPTION_RULE \
-                or not is_credit(unit.text, rules.lexicons):
-            continue
-        if above is not None and above.kind == "text" and not above.name and short_line(above.text) and above.text.rstrip().endswith("."):
-            for photo in (above, unit):
-                photo.kind, photo.rule, photo.name = CHROME, CAPTION_RULE, False
+            above = None
+        elif unit.kind in ("title", "text") or unit.kind == CHROME and unit.rule == CAPTION_RULE:
+            if is_credit(unit.text, rules.lexicons) and above is not None and above.kind == "text" and not above.name \
+                    and short_line(above.text) and above.text.rstrip().endswith("."):
+                for photo in (above, unit):
+                    photo.kind, photo.rule, photo.name = CHROME, CAPTION_RULE, False
+                above = None
+        if unit.kind != CHROME:
+            above = unit
 
 
 def _join_byline_labels(units: list[Unit], rules: RuleSet, options: CleanOptions) -> None:

@@ -31,6 +31,7 @@ _NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]{0,30}|[A-ZÀ-ÖØ-Þ]\.)
 _PARTICLES = frozenset("de da del della di du des la le van von der den ter al el bin ibn abu dos das e y".split())
 _HONORIFICS = frozenset("dr dr. prof prof. mr mr. mrs mrs. ms ms. sir dame rev rev.".split())
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|et|und|y|e)\s+")
+_ASIDE = re.compile(r"\s*\([^()\d]{2,60}\)?$")  # "Claire Dumoulin (Saint-Nazaire, envoyée spéciale)", "(Reuters)"
 _FOR_SITE = re.compile(r"(?i)\s+(?:for|pour|für|para|per)\s+\S.*$")
 _LOGIN = re.compile(r"[\w.@-]{1,40}")
 #: A reading time: "6 min read", "3-min read", "2 minute read", "Lesezeit: 3 Min." (the words around it are lexicon words).
@@ -38,7 +39,7 @@ _MINUTES = re.compile(r"(?i)(?<![\w.])\d{1,3}(?:\s?[-–]\s?\d{1,3})?(?:\s|-)?(?
 #: A relative time: "há 2 anos", "2 hours ago", "il y a 3 heures", "vor 2 Stunden", "hace 2 horas", "2 ore fa".
 _RELATIVE = re.compile(r"(?i)(?<!\w)(?:(?:há|hace|vor|il y a)\s\d{1,3}\s[^\W\d_]{3,10}|\d{1,3}\s[^\W\d_]{3,10}\s(?:ago|fa))(?!\w)")
 _TIME_UNITS = frozenset(
-    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "second seconds minute minutes hour hours day days week weeks month months year years hrs mins secs wks mths yrs "
     "seconde secondes heure heures jour jours semaine semaines mois an ans année années "
     "sekunde sekunden minute minuten stunde stunden tag tagen woche wochen monat monaten jahr jahren "
     "segundo segundos minuto minutos hora horas día días dia dias semana semanas mes meses año años ano anos "
@@ -228,7 +229,7 @@ def is_byline_tail(line: str, rules: RuleSet) -> bool:
 
 def _names(text: str, not_name: frozenset[str], lex_stopwords: frozenset[str] = frozenset()) -> list[str] | None:
     """The person names in "Jane Doe and John Roe", roles and sites aside ("Jane Doe, Staff Writer", "CNN"), or None."""
-    text = _FOR_SITE.sub("", _IN_PLACE.sub("", text.strip(" :,;.")))
+    text = _FOR_SITE.sub("", _IN_PLACE.sub("", _ASIDE.sub("", text.strip(" :,;."))))
     names = []
     for piece in _NAME_SPLIT.split(text):
         words = piece.strip(" .").split()

@@ -76,8 +76,16 @@ def _features(text: str, lexicons: Lexicons) -> Features:
         chrome_line=_chrome_line(text, lexicons),
         chrome_phrases=lexicons.phrase_hits(lowered) if len(text) < 600 else 0,
         nav_items=len(items) if len(items) >= 3 and all(len(item.split()) <= 3 for item in items) else 0,
-        chrome_lead=len(tokens) <= 25 and lowered.lstrip(" \t*#>-–—•([").startswith(lexicons.chrome_leads),
+        chrome_lead=len(tokens) <= 25 and _leads_with(lowered.lstrip(" \t*#>-–—•(["), lexicons.chrome_leads),
     )
+
+
+def _leads_with(text: str, leads: tuple[str, ...]) -> bool:
+    """Whether `text` starts with one of `leads` as whole words ("more on" leads "more on this", not "more only")."""
+    if not text.startswith(leads):
+        return False
+    return any(text.startswith(lead) and (len(text) == len(lead) or not lead[-1].isalnum() or not text[len(lead)].isalnum())
+               for lead in leads)
 
 
 _CLOCK = re.compile(r"\d{1,2}[:h]\d{2}")

@@ -31,8 +31,8 @@ from .notices import NOTICE_RULE, notice_share, sentence_ends, split_glued
 from .options import CleanOptions
 from .paragraphs import Para
 from .rules import RuleSet
-from .scoring import BODY, CHROME, classify, features, is_long_prose
-from .zones import Hit, ends_sentence, first_match, match_paragraph, record_hits, wrapped
+from .scoring import BODY, CHROME, chrome_score, classify, features, is_long_prose
+from .zones import RELATED_RULE, Hit, ends_sentence, first_match, headline_link, match_paragraph, record_hits, wrapped
 
 CHROME_RULE = "chrome.tail"
 COMMENTS_RULE = "chrome.comments"
@@ -67,6 +67,7 @@ def read_tail(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
     found = Found()
     paras = _drop_comments(paras, rules, known, options, found)
     paras = _drop_about_box(paras, rules, known, options, found)
+    paras = _drop_related_list(paras, rules, known, options, found)
     paras = _drop_anchored_notice(paras, rules, known, options, found)
     walked: list[_Unit] = []  # bottom up
     pending = 0  # undecided units on top of the walk
@@ -179,6 +180,40 @@ def _drop_about_box(paras: list[Para], rules: RuleSet, known: Mapping[str, Any],
             else:
                 record_hits(found, para, hits)
         return paras[:i]
+    return paras
+
+
+RELATED_LIST_MAX_PARAGRAPHS = 12
+
+
+def _drop_related_list(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions,
+                       found: Found) -> list[Para]:
+    """A "Related" label near the bottom with only headlines and footer lines under it: links to
+    other articles. Read bottom up, a headline of eleven words or more would pass for prose and
+    stop the walk, so the list is found from its label down. The label may head a block of
+    its headlines, or stand inside one under chrome lines ("VÍDEOS: mais assistidos" over
+    "Veja também" over two headlines): the block's lines from the label on go, and the lines
+    above it stay for the walk."""
+    zone_rules = rules.in_zone("tail")
+    lexicons = rules.lexicons
+    for i in range(len(paras) - 1, max(len(paras) - RELATED_LIST_MAX_PARAGRAPHS, 0) - 1, -1):
+        label_at = next((k for k, line in enumerate(paras[i].lines) if lexicons.is_related_label(line)), None)
+        if label_at is None:
+            continue
+        own = [Para((line,), paras[i].index) for line in paras[i].lines[label_at + 1:]]
+        below = own + paras[i + 1:]
+        hits = [match_paragraph(rules, zone_rules, para, {**known, **found.fields}, options.numeric_date_order) for para in below]
+        if not any(h is None and headline_link(para) for para, h in zip(below, hits)) or not all(
+                h is not None or headline_link(para) or chrome_score(features(para.text, lexicons)) >= options.chrome_threshold
+                for para, h in zip(below, hits)):
+            continue
+        found.removed.append(Removal(RELATED_RULE, paras[i].lines[label_at], paras[i].index))
+        for para, h in zip(below, hits):
+            if h is None:
+                found.removed.append(Removal(RELATED_RULE, para.text, para.index))
+            else:
+                record_hits(found, para, h)
+        return paras[:i] + ([Para(paras[i].lines[:label_at], paras[i].index)] if label_at else [])
     return paras
 
 

@@ -65,7 +65,7 @@ def drop_anywhere(paras: list[Para], rules: RuleSet, known: Mapping[str, Any],
         elif kept and not _continues(kept[-1], para) and (score := _inline_chrome(para, rules, options)) is not None:
             found.removed.append(Removal(INLINE_CHROME_RULE, para.text, para.index, score))
             after_label = RELATED_MAX_LINKS if rules.lexicons.is_related_label(para.lines[-1]) else 0
-        elif after_label and _headline_link(para):
+        elif after_label and headline_link(para):
             found.removed.append(Removal(RELATED_RULE, para.text, para.index))
             after_label -= 1
         else:
@@ -129,10 +129,10 @@ def _related_block(para: Para, rules: RuleSet) -> bool:
     """A "Related" label and its headlines in one block ("Leia também:" over two headlines, one per line)."""
     label, *links = para.lines
     return 0 < len(links) <= RELATED_MAX_LINKS and rules.lexicons.is_related_label(label) \
-        and all(_headline_link(Para((link,), para.index)) for link in links)
+        and all(headline_link(Para((link,), para.index)) for link in links)
 
 
-def _headline_link(para: Para) -> bool:
+def headline_link(para: Para) -> bool:
     """A short headline-shaped paragraph: under a "Related" label, a link to another article."""
     return looks_like_title(para) and len(para.text.split()) <= RELATED_MAX_WORDS
 
