@@ -25,7 +25,8 @@ Figures:
   fresh_holdout_* the same on a second pair written later from other page shapes; fresh2_* and
   fresh2_holdout_* on a third pair (2026-12-03, second session), the holdout scored once;
   fresh3_* and fresh4_* on two more development sets (fresh4 first scored at 75.6% of its
-  boilerplate lines, 2026-12-03, before any work on it).
+  boilerplate lines, 2026-12-03, before any work on it); fresh3_holdout_* on the held-out part
+  of fresh3, scored once (86.8/99.0/81.9) and worked on since.
 - variants_checks / variants_holdout_checks: the share of all checks passing on the
   seed-like variants and their held-out part; variants_body: their body lines kept.
 - realcorpus_dates / realcorpus_authors: kept rows of the real corpus with a date / authors.
@@ -45,7 +46,7 @@ FLOORS = {
     "realcorpus_clean_runs": 250,
     "realcorpus_reviewed": 250,
     "title_recall": 0.98,
-    "title_precision": 0.72,
+    "title_precision": 0.75,
     "kept_share": 0.94,
     "english_share": 0.99,
     "title_precision_learned": 0.74,
@@ -53,50 +54,57 @@ FLOORS = {
     "learned_precision": 1.0,
     "duplicate_precision": 1.0,
     "duplicate_recall": 1.0,
-    "devset_boilerplate": 0.96,
+    "devset_boilerplate": 0.98,
     "devset_body": 1.0,
-    "devset_metadata": 0.98,
-    "devset_checks": 0.97,
-    "holdout_boilerplate": 0.91,
+    "devset_metadata": 1.0,
+    "devset_checks": 0.985,
+    "holdout_boilerplate": 0.95,
     "holdout_body": 1.0,
     "holdout_metadata": 0.94,
-    "holdout_checks": 0.94,
-    "fresh_boilerplate": 0.89,
+    "holdout_checks": 0.96,
+    "fresh_boilerplate": 0.95,
     "fresh_body": 1.0,
-    "fresh_metadata": 0.98,
-    "fresh_checks": 0.93,
+    "fresh_metadata": 1.0,
+    "fresh_checks": 0.965,
     # scored once in its first session; its failures were read and worked on in the second, so
     # it is a development set now (body below 1.0: one subtitle taken as the title)
-    "fresh_holdout_boilerplate": 0.91,
+    "fresh_holdout_boilerplate": 0.95,
     "fresh_holdout_body": 0.98,
-    "fresh_holdout_metadata": 0.95,
-    "fresh_holdout_checks": 0.91,
-    "fresh2_boilerplate": 0.91,
+    "fresh_holdout_metadata": 0.97,
+    "fresh_holdout_checks": 0.96,
+    "fresh2_boilerplate": 0.955,
     "fresh2_body": 1.0,
-    "fresh2_metadata": 0.88,
-    "fresh2_checks": 0.93,
+    "fresh2_metadata": 0.97,
+    "fresh2_checks": 0.965,
     # scored once, at the end of the session that wrote it, never tuned on
-    "fresh2_holdout_boilerplate": 0.81,
+    "fresh2_holdout_boilerplate": 0.94,
     "fresh2_holdout_body": 1.0,
-    "fresh2_holdout_metadata": 0.81,
-    "fresh2_holdout_checks": 0.82,
-    "fresh3_boilerplate": 0.94,
+    "fresh2_holdout_metadata": 0.95,
+    "fresh2_holdout_checks": 0.955,
+    "fresh3_boilerplate": 0.96,
     "fresh3_body": 1.0,
     "fresh3_metadata": 0.93,
-    "fresh3_checks": 0.95,
-    "fresh4_boilerplate": 0.75,
+    "fresh3_checks": 0.965,
+    "fresh4_boilerplate": 0.89,
     "fresh4_body": 1.0,
-    "fresh4_metadata": 0.93,
-    "fresh4_checks": 0.83,
-    "variants_boilerplate": 0.96,
+    "fresh4_metadata": 0.94,
+    "fresh4_checks": 0.92,
+    # scored once at the end of the third session's cleaner work, before any work on it: 86.8% of
+    # the boilerplate, 99.0% of the body (one GR closing line taken with a notice), 81.9% of the
+    # metadata (titles 16/24); then worked on (titles under site strings), a development set now
+    "fresh3_holdout_boilerplate": 0.90,
+    "fresh3_holdout_body": 0.99,
+    "fresh3_holdout_metadata": 0.94,
+    "fresh3_holdout_checks": 0.92,
+    "variants_boilerplate": 0.995,
     "variants_body": 1.0,
     "variants_metadata": 0.98,
-    "variants_checks": 0.975,
-    "variants_holdout_boilerplate": 0.99,
+    "variants_checks": 0.995,
+    "variants_holdout_boilerplate": 1.0,
     "variants_holdout_body": 1.0,
     "variants_holdout_metadata": 1.0,
-    "variants_holdout_checks": 0.99,
-    "realcorpus_dates": 10,
+    "variants_holdout_checks": 1.0,
+    "realcorpus_dates": 11,
     "realcorpus_authors": 33,
 }
 REVIEWED = HERE / "data" / "fakenews_boilerplate.json"
@@ -119,7 +127,7 @@ def measure() -> dict[str, float]:
     variants, variants_holdout = score("variants"), score("variants_holdout")
     fresh, fresh_holdout = score("devset_fresh"), score("devset_fresh_holdout")
     fresh2, fresh2_holdout = score("devset_fresh2"), score("devset_fresh2_holdout")
-    fresh3, fresh4 = score("devset_fresh3"), score("devset_fresh4")
+    fresh3, fresh4, fresh3_holdout = score("devset_fresh3"), score("devset_fresh4"), score("devset_fresh3_holdout")
     fixture = load_fixture()
     dates = authors = 0
     runs = reviewed = opens_with_title = title_found = titles = titles_right = kept = english = 0
@@ -155,6 +163,7 @@ def measure() -> dict[str, float]:
         **{f"fresh2_holdout_{k}": v for k, v in fresh2_holdout.items()},
         **{f"fresh3_{k}": v for k, v in fresh3.items()},
         **{f"fresh4_{k}": v for k, v in fresh4.items()},
+        **{f"fresh3_holdout_{k}": v for k, v in fresh3_holdout.items()},
         "realcorpus_dates": dates,
         "realcorpus_authors": authors,
         **_corpus_level(rows()),
