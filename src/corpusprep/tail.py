@@ -122,14 +122,21 @@ def _drop_comments(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], 
             and not _under_comment_head(para, paras[start + k - 1], rules, options)
             for k, para in enumerate(paras[start + 1:], 1)):
         return paras
+    _remove_all(paras[start:], COMMENTS_RULE, rules, known, options, found)
+    return paras[:start]
+
+
+def _remove_all(paras: list[Para], rule: str, rules: RuleSet, known: Mapping[str, Any], options: CleanOptions,
+                found: Found) -> None:
+    """Remove every paragraph of a section found whole; the tail rules still read the ones they
+    know (a copyright line keeps its field), the others go as `rule`."""
     zone_rules = rules.in_zone("tail")
-    for para in paras[start:]:
+    for para in paras:
         hits = match_paragraph(rules, zone_rules, para, {**known, **found.fields}, options.numeric_date_order)
         if hits is None:
-            found.removed.append(Removal(COMMENTS_RULE, para.text, para.index))
+            found.removed.append(Removal(rule, para.text, para.index))
         else:
             record_hits(found, para, hits)
-    return paras[:start]
 
 
 def _under_comment_head(para: Para, above: Para, rules: RuleSet, options: CleanOptions) -> bool:
@@ -172,13 +179,7 @@ def _drop_about_box(paras: list[Para], rules: RuleSet, known: Mapping[str, Any],
         if not below or not below[0].startswith(name) or any(
                 not text.startswith(name) and len(text.split()) > options.long_prose_words for text in below):
             continue
-        zone_rules = rules.in_zone("tail")
-        for para in paras[i:]:
-            hits = match_paragraph(rules, zone_rules, para, {**known, **found.fields}, options.numeric_date_order)
-            if hits is None:
-                found.removed.append(Removal(ABOUT_RULE, para.text, para.index))
-            else:
-                record_hits(found, para, hits)
+        _remove_all(paras[i:], ABOUT_RULE, rules, known, options, found)
         return paras[:i]
     return paras
 
@@ -208,11 +209,7 @@ def _drop_related_list(paras: list[Para], rules: RuleSet, known: Mapping[str, An
                 for para, h in zip(below, hits)):
             continue
         found.removed.append(Removal(RELATED_RULE, paras[i].lines[label_at], paras[i].index))
-        for para, h in zip(below, hits):
-            if h is None:
-                found.removed.append(Removal(RELATED_RULE, para.text, para.index))
-            else:
-                record_hits(found, para, h)
+        _remove_all(below, RELATED_RULE, rules, known, options, found)
         return paras[:i] + ([Para(paras[i].lines[:label_at], paras[i].index)] if label_at else [])
     return paras
 
