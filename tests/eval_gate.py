@@ -84,7 +84,7 @@ FLOORS = {
     "fresh3_boilerplate": 0.96,
     "fresh3_body": 1.0,
     "fresh3_metadata": 0.93,
-    "fresh3_checks": 0.965,
+    "fresh3_checks": 0.96,
     "fresh4_boilerplate": 0.89,
     "fresh4_body": 1.0,
     "fresh4_metadata": 0.94,

@@ -16,7 +16,7 @@ from .realcorpus import rows
 from .strategies import documents
 
 SITE = "example.org"
-ADVERT = "Subscribe to Example News for FREE and never miss a story"
+ADVERT = "Example News brings you every story that matters for free"  # no rule knows it: only learning does
 WORDS = ("river", "council", "harvest", "engine", "winter", "station", "market", "letter", "garden", "bridge",
          "doctor", "island", "museum", "signal", "forest", "teacher", "factory", "harbour", "village", "court")
 
@@ -50,7 +50,7 @@ def test_a_paragraph_in_enough_documents_of_a_site_is_learned():
     (16, 4, LearnOptions()),                     # 4 documents: under min_docs
     (300, 60, LearnOptions()),                   # 5 of 300 documents: under 2% (6)
     (20, 4, LearnOptions(min_docs=6)),           # the thresholds are options
-    (20, 4, LearnOptions(allow=("SUBSCRIBE to example news for free and never miss a story",))),
+    (20, 4, LearnOptions(allow=("EXAMPLE NEWS brings you every story that matters for FREE",))),
     (20, 4, LearnOptions(enabled=False)),
 ])
 def test_below_the_thresholds_allowed_or_disabled_nothing_is_learned(pages, every, options):

@@ -30,6 +30,9 @@ _NAME_SLASH = r"(?:[A-ZÀ-Þ][\w'’.-]+\s){1,3}?[A-ZÀ-Þ][\w'’.-]*\s?/\s?[A-
 _OUTLET_COLON = r"\((?!(?i:source|sources|note|update|updated|editor|correction|fonte|quelle|fuente|via)\b)(?:[A-ZÀ-Þ][\w&'’.-]*\s){0,4}[A-ZÀ-Þ][\w&'’.-]*:\s(?:[A-ZÀ-Þ][\w'’.-]*\s?){1,4}(?=\))"
 
 
+_SEPARATED = re.compile(r"[:/|–—©,]|\s-\s|\b(?i:by|de|par|von|di|door|da|of)\b")
+
+
 @functools.lru_cache(maxsize=64)
 def _patterns(leads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a credit at the end of a line, a line that is only a credit), from the lexicon's credit words."""
@@ -50,6 +53,8 @@ def _credit_at_end(text: str, lexicons: Lexicons) -> re.Match[str] | None:
     found = _patterns(lexicons.credit_leads)[0].search(text[-160:])
     if found is None or re.search(r"[.!?]\s", found.group().rstrip(".) ")):
         return None  # a sentence inside the "credit" is prose
+    if found.start() == 0 and len(text) <= 160 and not _SEPARATED.search(text[:60]):
+        return None  # a whole line of capitalised words after "Picture" with no separator is a title ("Picture Perfect Weekend")
     return found
 
 
@@ -73,7 +78,7 @@ def caption_lines(lines: tuple[str, ...], lexicons: Lexicons, is_chrome: Callabl
     least one credit among them."""
     credited = False
     for n, line in enumerate(lines):
-        if is_caption(line, lexicons) or is_credit(line, lexicons) and credited:
+        if is_caption(line, lexicons) or is_credit(line, lexicons) and (credited or n > 0):  # a bare credit under its caption
             credited = True
         elif not (is_chrome(line) or short_line(line) and (_credit_below(lines[n + 1:], lexicons, is_chrome)
                                                            or _caption_under_credit(lines, n, lexicons)

@@ -218,6 +218,8 @@ def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_r
         if not got.get("authors") and not got.get("date"):
             return Unit(i, j, line, CHROME, score=1.0, rule=CHROME_RULE)  # a source or desk line: "From: World Socialist Web Site"
         return Unit(i, j, line, "header", fields=got, rule=HEADER_RULE if got.get("authors") else DATELINE_RULE)
+    if right_under_title and _role_alone(line, rules):  # before the score: "Contributing Editor" has a chrome word
+        return Unit(i, j, line, "header", rule=HEADER_RULE)  # a byline of a role alone ("Staff Correspondent")
     kind, score = classify(features(line, rules.lexicons), options.chrome_threshold, options.long_prose_words)
     if kind == CHROME:
         return Unit(i, j, line, CHROME, score=score, rule=CHROME_RULE)
@@ -233,8 +235,6 @@ def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_r
         bare = read_header_line(line, rules, options.numeric_date_order, bare_names=True)
         if bare is not None and bare.authors and bare.date is None:
             return Unit(i, j, line, "text", name=True)
-        if right_under_title and _role_alone(line, rules):
-            return Unit(i, j, line, "header", rule=HEADER_RULE)  # a byline of a role alone ("Staff Correspondent")
     if heading or (looks_like_title(Para((line,), para.index)) and not _mostly_date(line, rules) and not _MARKS.search(line)
                    and first_match(rules, rules.in_zone("tail"), line, known, options.numeric_date_order) is None):
         return Unit(i, j, line, "title", heading=heading)  # (a footer's line, "The original source of …", never is)
@@ -269,7 +269,10 @@ CONSENT_MAX_WORDS = 120
 def _role_alone(line: str, rules: RuleSet) -> bool:
     """A byline that names no one, only a role of two to five capitalised words ("Staff Correspondent")."""
     found = line.split()
-    return 2 <= len(found) <= 5 and all(w[:1].isupper() for w in found) and is_byline_tail(line, rules)
+    lex = rules.lexicons
+    return 2 <= len(found) <= 5 and all(w[:1].isupper() for w in found) and is_byline_tail(line, rules) \
+        and all(w in lex.not_name_words or w in lex.stopwords for w in words(line)) \
+        and not features(line, lex).chrome_line  # no name ("Derek Halvorsen Staff Writer"), no lexicon line ("FOR IMMEDIATE RELEASE")
 
 
 def _consent_wall(para: Para, rules: RuleSet) -> bool:
