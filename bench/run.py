@@ -9,7 +9,7 @@ Run: python bench/run.py [--docs 50000] [--workdir bench/.work] [--seed 0] [--sk
      naive       datasets.load_dataset("json") + .map(ftfy, BeautifulSoup, langdetect) + .to_parquet()
      build B 1   build-dataset CORPUS ... --num-proc 1 --language-backend B
      build B N   build-dataset CORPUS ... --num-proc N, N = os.cpu_count(), for B in
-                 langdetect and fasttext (--backends chooses)
+                 stopwords (the default), langdetect and fasttext (--backends chooses)
    and measures the child's wall-clock time (process start to exit, imports included),
    its CPU time (user + system, workers included), its peak RSS (os.wait4's ru_maxrss for that child alone: the largest single process
    of its tree) and, sampled five times a second from /proc, the peak total PSS of the
@@ -179,7 +179,7 @@ def corpus_for(docs: int, seed: int, workdir: Path) -> tuple[Path, dict]:
     return path, meta
 
 
-BACKENDS = ("langdetect", "fasttext")
+BACKENDS = ("stopwords", "langdetect", "fasttext")
 
 
 def build_command(corpus: Path, out: Path, num_proc: int, backend: str) -> list[str]:
@@ -255,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR, help="work folder (default bench/.work)")
     p.add_argument("--skip-naive", action="store_true", help="leave out the naive datasets pipeline (the slowest row)")
     p.add_argument("--backends", nargs="+", choices=BACKENDS, default=list(BACKENDS),
-                   help="language-ID backends to build with (default: both; fasttext needs corpusprep[fast])")
+                   help="language-ID backends to build with (default: all three; fasttext needs corpusprep[fast])")
     p.add_argument("--repeat", type=int, default=1,
                    help="run each build this many times, 1 and N processes alternating, and report the median run "
                         "(a shared VM's noise is often 10%%; default 1)")

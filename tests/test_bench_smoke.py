@@ -98,3 +98,19 @@ def test_memory_one_document_reports_a_ratio():
                           capture_output=True, text=True, check=True, timeout=300)
     size, peak, ratio, seconds = done.stdout.splitlines()[1].split()
     assert float(size) >= 0.2 and float(peak) >= 0 and float(ratio) >= 0 and float(seconds) >= 0
+
+
+def test_language_agreement_runs_and_checks_every_candidate(tmp_path):
+    out = tmp_path / "agreement.json"
+    done = subprocess.run([sys.executable, str(BENCH / "language_agreement.py"), "--docs", "20", "--json", str(out)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr + done.stdout
+    real, bench = json.loads(out.read_text(encoding="utf-8"))
+    assert real["documents"] == 250 and bench["documents"] == 20
+    for result in (real, bench):
+        methods = result["methods"]
+        assert set(methods) == {"langdetect", "fasttext", "stopwords", "stopwords+langdetect", "stopwords+fasttext"}
+        assert methods["langdetect"]["agreement (all)"] == 1.0  # the reference agrees with itself
+        # the default (the cheap test, langdetect for the rest) gives langdetect's answers, and the test decides most texts
+        assert methods["stopwords+langdetect"]["agreement (all)"] >= 0.99
+        assert methods["stopwords"]["decided"] >= 0.9 * result["texts"]

@@ -216,7 +216,7 @@ FIELD_DOCS = {
     "original_publisher": "for a syndicated copy: where the article first appeared",
     "original_date": "for a syndicated copy: when it first appeared",
     "language": ("ISO 639-1 code of the body, from the `language_backend` of the options below "
-                 "(seeded langdetect, or fastText)"),
+                 "(stopwords: a stopword test for clear cases, seeded langdetect for the rest; langdetect; or fastText)"),
     "regions": "region labels from the page header",
     "themes": "theme labels from the page header",
     "tags": "tags and analysis labels",
@@ -492,6 +492,7 @@ def _bias(info: dict[str, Any]) -> list[str]:
         top, n = named[0]
         lines += ["", f"The largest publisher, {_cell(top)}, has {n} of the {kept} kept documents ({n / kept:.1%})."]
     backend = info["options"].get("language_backend", "langdetect")
+    backend = "a stopword test, and seeded langdetect where that test is unsure," if backend == "stopwords" else backend
     lines += ["", "### Limitations of the cleaning", "",
               f"Cleaning is automatic: rule packs and learned boilerplate can leave some boilerplate in or cut some "
               f"article text (every cut is in `removed`); `language` comes from {backend} and can be wrong on short or "

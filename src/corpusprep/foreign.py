@@ -13,7 +13,7 @@ import re
 
 from .document import Removal
 from .found import Found
-from .language import detect_language
+from .language import DEFAULT_BACKEND, detect_language
 from .paragraphs import Para
 from .rules import RuleSet
 
@@ -23,7 +23,7 @@ _LINKS = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,6
 
 def drop_foreign_notices(
     paras: list[Para], rules: RuleSet, body_language: str | None, max_edge: int = 3, min_chars: int = 50,
-    backend: str = "langdetect",
+    backend: str = DEFAULT_BACKEND,
 ) -> tuple[list[Para], Found]:
     """Drop up to `max_edge` signalled paragraphs in a foreign language from each end."""
     found = Found()
@@ -37,7 +37,7 @@ def drop_foreign_notices(
         prose = _LINKS.sub(" ", para.text)  # addresses say nothing of a language
         if sum(ch.isalpha() for ch in prose) < min_chars:
             return False
-        language = detect_language(prose, backend=backend)
+        language = detect_language(prose, backend=backend, stopword_languages=rules.lexicons.stopword_languages)
         return language is not None and language != body_language
 
     end = len(paras)

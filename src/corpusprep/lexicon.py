@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 #: The lexicons the code reads, and what each is for (docs/rule-packs.md has the same list).
 LEXICONS = {
     "stopwords": "function words: prose is dense with them",
+    "other_stopwords": "function words of languages the cheap language test never decides: a text dense in them goes to the full detector",
     "chrome_words": "words of buttons, prompts, forms and navigation",
     "chrome_lines": "lines that are chrome by themselves",
     "chrome_phrases": "phrases that make a short line chrome wherever they stand in it",
@@ -106,12 +107,20 @@ class Lexicons:
     date_leads: frozenset[str] = frozenset()
     not_name_words: frozenset[str] = frozenset()
     address_words: frozenset[str] = frozenset()
+    #: Each stopword -> the languages (ISO 639-1 codes, sorted) whose list holds it: the
+    #: profiles the cheap language test (`corpusprep.language.guess_by_stopwords`) reads.
+    stopword_languages: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
-    def from_tables(cls, tables: Mapping[str, Iterable[str]]) -> Lexicons:
+    def from_tables(cls, tables: Mapping[str, Iterable[str]], stopwords_by_language: Mapping[str, Iterable[str]] | None = None) -> Lexicons:
         entries = {name: {_SPACES.sub(" ", fold(e.strip())) for e in values} for name, values in tables.items()}
         get: Callable[[str], set[str]] = lambda name: entries.get(name, set())  # noqa: E731
+        languages: dict[str, set[str]] = {}
+        for language, values in (stopwords_by_language or {}).items():
+            for word in values:
+                languages.setdefault(fold(word.strip()), set()).add(language)
         return cls(
+            stopword_languages={word: tuple(sorted(codes)) for word, codes in sorted(languages.items())},
             stopwords=frozenset(get("stopwords")),
             chrome_words=frozenset(get("chrome_words")),
             chrome_lines=frozenset(key for e in get("chrome_lines") if (key := line_key(e))),  # "###" alone keys nothing

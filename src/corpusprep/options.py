@@ -14,9 +14,12 @@ class CleanOptions:
         head_max_paragraphs: how far down the header reader looks for metadata.
         tail_max_paragraphs: how far up the footer reader peels notices.
         detect_language: set False to skip language identification (``language`` is None).
-        language_backend: "langdetect" (seeded; always installed) or "fasttext" (the small
-            fastText model of the ``fast`` extra: about 100 times faster). Both are
-            deterministic; they can disagree on short or mixed texts.
+        language_backend: "stopwords" (the default: a cheap test on the packs' stopword
+            profiles and letters decides the clear cases, about 99% of news articles, and
+            seeded langdetect the rest; same answers as langdetect, over 10 times faster),
+            "langdetect" (seeded, on every text) or "fasttext" (the small fastText model of
+            the ``fast`` extra). All are deterministic; langdetect and fastText can disagree
+            on short or mixed texts.
         language_sample_chars: how much of the body language ID reads (500 characters gave
             the same answers as 1,000 on every benchmark and real-corpus document, in half the time).
         foreign_notice_max_paragraphs: how many paragraphs at each edge may be dropped as
@@ -47,7 +50,7 @@ class CleanOptions:
     head_max_paragraphs: int = 15
     tail_max_paragraphs: int = 25
     detect_language: bool = True
-    language_backend: str = "langdetect"
+    language_backend: str = "stopwords"
     language_sample_chars: int = 500
     foreign_notice_max_paragraphs: int = 3
     foreign_notice_min_chars: int = 50

@@ -89,7 +89,7 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
     language = None
     if options.detect_language and paras:
         language = detect_language(_opening(paras, options.language_sample_chars), options.language_sample_chars,
-                                   options.language_backend)
+                                   options.language_backend, rules.lexicons.stopword_languages)
         paras, foreign = drop_foreign_notices(
             paras, rules, language, options.foreign_notice_max_paragraphs, options.foreign_notice_min_chars,
             options.language_backend,

@@ -177,6 +177,7 @@ def compile_packs(sources: Iterable[tuple[str, str]]) -> RuleSet:
     function_words: set[str] = set()
     signals: list[str] = []
     tables: dict[str, list[str]] = {}
+    stopwords_by_language: dict[str, list[str]] = {}
     for origin, data in parsed:
         for name, table in data.get("lexicon", {}).items():
             if name not in LEXICONS:
@@ -185,6 +186,8 @@ def compile_packs(sources: Iterable[tuple[str, str]]) -> RuleSet:
                 if not isinstance(entries, list) or not all(isinstance(e, str) and e.strip() for e in entries):
                     raise RuleError(f"{origin}: lexicon.{name}.{language} must be a list of non-empty strings")
                 tables.setdefault(name, []).extend(entries)
+                if name in ("stopwords", "other_stopwords") and language != "?":
+                    stopwords_by_language.setdefault(language, []).extend(entries)
         for language, table in data.get("months", {}).items():
             for name, number in table.items():
                 if not isinstance(number, int) or not 1 <= number <= 12:
@@ -195,7 +198,7 @@ def compile_packs(sources: Iterable[tuple[str, str]]) -> RuleSet:
     if not months:
         raise RuleError("no month names: load the built-in 'generic' pack or give a [months] table")
     placeholders = {"date": date_pattern(months), "name": NAME, "names": NAMES}
-    lexicons = Lexicons.from_tables(tables)
+    lexicons = Lexicons.from_tables(tables, stopwords_by_language)
     rules: list[Rule] = []
     templates: list[NoticeTemplate] = []
     pack_ids: list[str] = []
