@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -37,21 +36,6 @@ sys.path.insert(0, str(ROOT))
 import make_corpus  # noqa: E402
 
 CONFIDENT = 0.99
-
-
-def bench_texts(docs: int, corpus: Path | None) -> list[str]:
-    if corpus is None:
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "corpus.jsonl"
-            make_corpus.generate(docs, path)
-            return bench_texts(docs, path)
-    texts = []
-    with corpus.open(encoding="utf-8") as handle:
-        for line in handle:
-            texts.append(json.loads(line)["text"])
-            if len(texts) == docs:
-                break
-    return texts
 
 
 def record_calls(texts: list[str]) -> list[list[tuple[str, str]]]:
@@ -174,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results = []
     for name, texts in (("real corpus", [row["content"] for row in realcorpus.rows()]),
-                        (f"benchmark corpus ({args.docs})", bench_texts(args.docs, args.corpus))):
+                        (f"benchmark corpus ({args.docs})", make_corpus.read_texts(args.docs, args.corpus))):
         results.append(measure(name, record_calls(texts)))
         print(json.dumps(results[-1], indent=1, ensure_ascii=False), flush=True)
     if args.json:

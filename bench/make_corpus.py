@@ -31,6 +31,7 @@ import os
 import random
 import re
 import sys
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,6 +197,22 @@ def _to_html(title: str, text: str) -> str:
 
 def meta_path(out: Path) -> Path:
     return out.with_name(out.name + ".meta.json")
+
+
+def read_texts(docs: int, corpus: Path | None = None) -> list[str]:
+    """The first `docs` texts of a corpus file (JSON lines with a "text"), or of a corpus made for the call."""
+    if corpus is None:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "corpus.jsonl"
+            generate(docs, path)
+            return read_texts(docs, path)
+    texts = []
+    with corpus.open(encoding="utf-8") as handle:
+        for line in handle:
+            texts.append(json.loads(line)["text"])
+            if len(texts) == docs:
+                break
+    return texts
 
 
 def generate(docs: int, out: Path, seed: int = DEFAULT_SEED) -> dict:

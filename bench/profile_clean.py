@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import json
 import pstats
 import sys
-import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -34,23 +32,8 @@ import make_corpus  # noqa: E402
 
 ENTRY_POINTS = {"langdetect/detector.py:detect", "bs4/__init__.py:__init__", "ftfy/__init__.py:fix_text",
                 "corpusprep/unmark.py:html_to_text", "corpusprep/repair.py:repair"}
-STAGES = ("decode", "repair", "unmark", "read_head", "read_tail", "drop_anywhere", "detect_language",
-          "drop_foreign_notices", "rejoin", "join_body", "judge")
-
-
-def load(corpus: Path | None, docs: int) -> list[str]:
-    if corpus is None:
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "corpus.jsonl"
-            make_corpus.generate(docs, path)
-            return load(path, docs)
-    texts = []
-    with corpus.open(encoding="utf-8") as handle:
-        for line in handle:
-            texts.append(json.loads(line)["text"])
-            if len(texts) == docs:
-                break
-    return texts
+STAGES = ("decode", "repair", "unmark", "drop_boxes", "read_head", "read_tail", "drop_anywhere", "drop_appeals",
+          "drop_notice_echoes", "drop_site_names", "detect_language", "drop_foreign_notices", "rejoin", "join_body", "judge")
 
 
 def stage_times(texts: list[str]) -> tuple[float, dict[str, float]]:
@@ -115,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--top", type=int, default=5)
     args = p.parse_args(argv)
 
-    texts = load(args.corpus, args.docs)
+    texts = make_corpus.read_texts(args.docs, args.corpus)
     from corpusprep import clean
 
     clean(texts[0])  # warm-up: rule packs, langdetect profiles
