@@ -37,7 +37,7 @@ BOX_MAX_WORDS = 45  # a box's pitch line
 
 def drop_appeals(paras: list[Para], removed: list[Removal], rules: RuleSet,
                  options: CleanOptions | None = None) -> tuple[list[Para], Found]:
-    """Drop the appeals beside removed chrome (or beside an appeal that went); the blocks are `drop_boxes`'."""
+    """Drop the appeals beside removed chrome (or beside an appeal that went); the blocks are `drop_boxes`."""
     options = options or CleanOptions()
     found = Found()
     chrome_at = {r.index for r in removed if r.rule.startswith("chrome.") and r.index is not None}
