@@ -81,9 +81,15 @@ def _appeal(text: str, rules: RuleSet, options: CleanOptions, boxed: bool = Fals
     if _QUOTES.search(text):
         return False  # reported speech is the article's ("… would stay off the road “until the metro sits down with us”")
     f = features(text, rules.lexicons)
-    if not (f.chrome_share > 0 or f.chrome_phrases > 0) or not any(w in rules.lexicons.address_words for w in words(text)):
+    if not (f.chrome_share > 0 or f.chrome_phrases > 0) or not addresses_reader(text, rules):
         return False
     return f.words <= BOX_MAX_WORDS if boxed else f.words <= APPEAL_MAX_WORDS and not is_long_prose(f, options.long_prose_words)
+
+
+def addresses_reader(text: str, rules: RuleSet) -> bool:
+    """Whether `text` speaks to the reader (lexicon `address_words`: "your", "our", "votre"),
+    as a site's prompt does ("We handle your details …") and an article's sentence seldom does."""
+    return any(w in rules.lexicons.address_words for w in words(text))
 
 
 def _box(para: Para, rules: RuleSet, options: CleanOptions) -> bool:

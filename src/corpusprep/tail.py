@@ -23,10 +23,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
+from .appeals import APPEAL_MAX_WORDS, addresses_reader
 from .document import Removal
 from .found import Found
 from .header import read_header_line
-from .lexicon import bare_key, words
+from .lexicon import bare_key
 from .notices import NOTICE_RULE, notice_share, sentence_ends, split_glued
 from .options import CleanOptions
 from .paragraphs import Para
@@ -371,12 +372,10 @@ def _judge(para: Para, hits: list[Hit] | None, rules: RuleSet, options: CleanOpt
     appeal = _appeal(para, rules, options)
     if appeal or all(kind == "short" for kind, _ in lines):
         score = max(score for _, score in lines)
-        kind = APPEAL if appeal and _addresses_reader(para.text, rules) else SHORT
+        kind = APPEAL if appeal and addresses_reader(para.text, rules) else SHORT
         return kind, [Removal(CHROME_RULE, para.text, para.index, score)], {}
     return BODY, [], {}
 
-
-APPEAL_MAX_WORDS = 30
 
 
 def _appeal(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
@@ -385,12 +384,6 @@ def _appeal(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
     f = features(para.text, rules.lexicons)
     return len(para.lines) == 1 and f.words <= APPEAL_MAX_WORDS and (f.chrome_share > 0 or f.chrome_phrases > 0) \
         and not is_long_prose(f, options.long_prose_words)
-
-
-def _addresses_reader(text: str, rules: RuleSet) -> bool:
-    """Whether `text` speaks to the reader (lexicon `address_words`: "your", "our", "votre"),
-    as a site's prompt does ("We handle your details …") and an article's sentence seldom does."""
-    return any(w in rules.lexicons.address_words for w in words(text))
 
 
 def _byline(para: Para, rules: RuleSet, options: CleanOptions) -> dict[str, Any] | None:
