@@ -89,7 +89,12 @@ def caption_lines(lines: tuple[str, ...], lexicons: Lexicons, is_chrome: Callabl
 
 def _copy_of_caption(line: str, below: tuple[str, ...]) -> bool:
     """The caption's sentence without its credit, above the caption (a tooltip's copy of it)."""
-    return any(later.startswith(line) and len(later) > len(line) for later in below)
+    return any(copy_of(line, later) for later in below)
+
+
+def copy_of(line: str, caption: str) -> bool:
+    """Whether `line` is `caption` cut short: the caption's sentence without its credit."""
+    return caption.startswith(line) and len(caption) > len(line)
 
 
 def _caption_under_credit(lines: tuple[str, ...], n: int, lexicons: Lexicons) -> bool:

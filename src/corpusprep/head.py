@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .captions import CAPTION_RULE, is_caption, is_credit, short_line
+from .captions import CAPTION_RULE, copy_of, is_caption, is_credit, short_line
 from .document import Removal
 from .found import Found
 from .header import is_byline_tail, read_header_line, tidy_fields
@@ -463,7 +463,7 @@ def _caption_over_credit(units: list[Unit], rules: RuleSet) -> None:
     above: Unit | None = None  # the last unit that is not chrome, as the loop goes (one pass: a zone may be long)
     for unit in units:
         if unit.rule == CAPTION_RULE and above is not None and above.kind == "text" and len(above.text) >= 20 \
-                and unit.text.startswith(above.text) and len(unit.text) > len(above.text):
+                and copy_of(above.text, unit.text):
             above.kind, above.rule, above.name = CHROME, CAPTION_RULE, False  # the caption's copy without its credit
             above = None
         elif unit.kind in ("title", "text") or unit.kind == CHROME and unit.rule == CAPTION_RULE:

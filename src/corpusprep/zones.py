@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .captions import CAPTION_RULE, caption_lines, is_caption, is_credit, short_line
+from .captions import CAPTION_RULE, caption_lines, copy_of, is_caption, is_credit, short_line
 from .document import Removal
 from .found import Found
 from .options import CleanOptions
@@ -100,8 +100,7 @@ def _continues(above: Para, para: Para) -> bool:
 
 def _copy_above(above: Para, caption: Para) -> bool:
     """Whether `above` is the caption's own sentence without its credit (a tooltip's copy of it)."""
-    return len(above.lines) == 1 and len(above.text) >= 20 and caption.text.startswith(above.text) \
-        and len(caption.text) > len(above.text)
+    return len(above.lines) == 1 and len(above.text) >= 20 and copy_of(above.text, caption.text)
 
 
 def _under_credit(para: Para, kept: list[Para], rules: RuleSet) -> bool:
