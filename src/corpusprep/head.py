@@ -75,6 +75,7 @@ def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
     options = options or CleanOptions()
     found = Found()
     units, zone_end = _classify(paras, rules, known, options, found)
+    _mark_menus(units)
     _join_byline_labels(units, rules, options)
     _caption_over_credit(units, rules)
     lead_date = None if zone_end >= len(paras) or any(u.fields.get("date") for u in units) or known.get("date") \
@@ -374,10 +375,25 @@ def _choose_title(units: list[Unit], lexicons: Lexicons) -> tuple[int | None, fl
         adjacent = units[best - 1] is above
         across_menu = not adjacent and best_evidence >= 3 and _word_count(units[best].text) > 6
         if above is not None and above.kind == "title" and not across_menu \
-                and _deck_of(units[best].text, above.text, stopwords, adjacent):
+                and (_deck_of(units[best].text, above.text, stopwords, adjacent)
+                     or adjacent and _headline_pair(units, best, lexicons)):
             return units.index(above), 0.0  # a standfirst or a subtitle ("Part 1") under its headline
             # (across a menu, a long line with the byline right under it is the title: masthead, menu, headline)
     return best, best_evidence
+
+
+def _headline_pair(units: list[Unit], n: int, lexicons: Lexicons) -> bool:
+    """Whether the candidate at `n` and the one right above it are a headline and its standfirst:
+    two headline-length lines (five words or more) alone together, the upper no site's name or
+    chrome. A third one above makes them a list (a "Trending" box above the headline), not a pair."""
+    upper = units[n - 1]
+    before = units[n - 2] if n >= 2 else None
+    return not upper.late and min(_word_count(upper.text), _word_count(units[n].text)) >= PAIR_WORDS \
+        and not _site_like(upper.text, lexicons) and not chrome_score(features(upper.text, lexicons)) \
+        and not (before is not None and before.kind == "title" and _word_count(before.text) >= PAIR_WORDS)
+
+
+PAIR_WORDS = 5
 
 
 def _post_title(units: list[Unit], n: int, above: Unit | None, stopwords: frozenset[str]) -> bool:
@@ -474,6 +490,34 @@ def _caption_over_credit(units: list[Unit], rules: RuleSet) -> None:
                 above = None
         if unit.kind != CHROME:
             above = unit
+
+
+MENU_ITEMS = 4  # lines in a run of navigation items
+_MENU_ITEM_WORDS = 3
+
+
+def _mark_menus(units: list[Unit]) -> None:
+    """A run of `MENU_ITEMS` short capitalised lines or more, half of them one word ("Lead Stories",
+    "News", "Business", "Sports", "Letters"), is the site's navigation: chrome, so a menu item never
+    stands as a byline or a title's evidence (jusText's context: short among short is chrome). A
+    list in sentence case ("Fermented vegetables", "Kefir", …) is the article's and stays."""
+    def item(unit: Unit) -> bool:
+        return unit.kind in ("title", "text", "header") and not unit.fields.get("date") and unit.lines == 1 \
+            and _word_count(unit.text) <= _MENU_ITEM_WORDS and not _SENTENCE_END.search(unit.text) \
+            and not any(c.isdigit() for c in unit.text) and all(not w[:1].islower() for w in unit.text.split())
+    start = 0
+    while start < len(units):
+        end = start
+        while end < len(units) and item(units[end]):
+            end += 1
+        run = units[start:end]
+        if len(run) >= MENU_ITEMS and 2 * sum(_word_count(u.text) == 1 for u in run) >= len(run):
+            for unit in run:
+                unit.kind, unit.rule, unit.fields, unit.name, unit.score = CHROME, CHROME_RULE, {}, False, None
+        start = end + 1
+
+
+_SENTENCE_END = re.compile(r"[.!?…:][\"'”’»)]*$")
 
 
 def _join_byline_labels(units: list[Unit], rules: RuleSet, options: CleanOptions) -> None:

@@ -149,9 +149,9 @@ def _read_field(part: str, rules: RuleSet, out: HeaderFields, pending: list[str]
             after = _drop_trailing_leads(text[len(lead):].lstrip(" :"), lex.date_leads)
             names = _names(after, lex.not_name_words, lex.stopwords) or _names_and_outlet(after, lex)
             if names is None:
-                if not _LOGIN.fullmatch(after):
+                if not _LOGIN.fullmatch(after) and not _desk(after, lex):
                     return False
-                names = []  # a login ("von redaktion", "by admin"): a byline with no person
+                names = []  # a login or a desk ("von redaktion", "by admin", "par la rédaction"): a byline with no person
             out.lead = True
             out.authors.extend(names)
             return True
@@ -167,6 +167,13 @@ def _read_field(part: str, rules: RuleSet, out: HeaderFields, pending: list[str]
         pending.extend(names)
         return True
     return _is_site(text, lex.not_name_words)
+
+
+def _desk(text: str, lex: Lexicons) -> bool:
+    """ "la rédaction", "the editors", "die Redaktion": a desk's words and function words only, one desk word at least."""
+    found = [w.strip(".,;:").lower() for w in text.split()]
+    return 0 < len(found) <= 4 and any(w in lex.not_name_words for w in found) \
+        and all(w in lex.not_name_words or w in lex.stopwords for w in found)
 
 
 def _names_with_role(line: str, rules: RuleSet) -> bool:
