@@ -26,7 +26,8 @@ Figures:
   fresh2_holdout_* on a third pair (2026-12-03, second session), the holdout scored once;
   fresh3_* and fresh4_* on two more development sets (fresh4 first scored at 75.6% of its
   boilerplate lines, 2026-12-03, before any work on it); fresh3_holdout_* on the held-out part
-  of fresh3, scored once (86.8/99.0/81.9) and worked on since.
+  of fresh3, scored once (86.8/99.0/81.9) and worked on since; fresh5_* and fresh5_holdout_* on
+  a pair written in the fourth session (the holdout scored once at 74.5/100/77.9, then worked on).
 - variants_checks / variants_holdout_checks: the share of all checks passing on the
   seed-like variants and their held-out part; variants_body: their body lines kept.
 - realcorpus_dates / realcorpus_authors: kept rows of the real corpus with a date / authors.
@@ -57,15 +58,15 @@ FLOORS = {
     "devset_boilerplate": 0.98,
     "devset_body": 1.0,
     "devset_metadata": 1.0,
-    "devset_checks": 0.985,
-    "holdout_boilerplate": 0.96,
+    "devset_checks": 0.989,
+    "holdout_boilerplate": 0.965,
     "holdout_body": 1.0,
     "holdout_metadata": 1.0,
-    "holdout_checks": 0.975,
-    "fresh_boilerplate": 0.95,
+    "holdout_checks": 0.979,
+    "fresh_boilerplate": 0.955,
     "fresh_body": 1.0,
     "fresh_metadata": 1.0,
-    "fresh_checks": 0.965,
+    "fresh_checks": 0.969,
     # scored once in its first session; its failures were read and worked on in the second, so
     # it is a development set now (body below 1.0: one subtitle taken as the title)
     "fresh_holdout_boilerplate": 0.95,
@@ -77,29 +78,41 @@ FLOORS = {
     "fresh2_metadata": 0.97,
     "fresh2_checks": 0.965,
     # scored once, at the end of the session that wrote it, never tuned on
-    "fresh2_holdout_boilerplate": 0.93,
+    "fresh2_holdout_boilerplate": 0.934,
     "fresh2_holdout_body": 1.0,
     "fresh2_holdout_metadata": 1.0,
     "fresh2_holdout_checks": 0.955,
     "fresh3_boilerplate": 0.955,
     "fresh3_body": 1.0,
-    "fresh3_metadata": 0.94,
-    "fresh3_checks": 0.96,
-    "fresh4_boilerplate": 0.89,
+    "fresh3_metadata": 0.946,
+    "fresh3_checks": 0.964,
+    "fresh4_boilerplate": 0.898,
     "fresh4_body": 1.0,
-    "fresh4_metadata": 0.94,
-    "fresh4_checks": 0.92,
+    "fresh4_metadata": 0.973,
+    "fresh4_checks": 0.931,
     # scored once at the end of the third session's cleaner work, before any work on it: 86.8% of
     # the boilerplate, 99.0% of the body (one GR closing line taken with a notice), 81.9% of the
     # metadata (titles 16/24); then worked on (titles under site strings), a development set now
-    "fresh3_holdout_boilerplate": 0.91,
+    "fresh3_holdout_boilerplate": 0.915,
     "fresh3_holdout_body": 0.99,
-    "fresh3_holdout_metadata": 0.98,
+    "fresh3_holdout_metadata": 0.986,
     "fresh3_holdout_checks": 0.935,
-    "variants_boilerplate": 0.995,
+    # written in the fourth session (2026-12-04) by two helpers from real pages: fresh5 on header
+    # shapes, fresh5_holdout as a held-out set. fresh5_holdout scored once before any work on it:
+    # 74.5/100/77.9 (boilerplate/body/metadata, titles 14/24); fresh5 at first 80.1/100/68.9
+    # (titles 9/26). Both worked on since: development sets now.
+    "fresh5_boilerplate": 0.849,
+    "fresh5_body": 1.0,
+    "fresh5_metadata": 0.837,
+    "fresh5_checks": 0.887,
+    "fresh5_holdout_boilerplate": 0.756,
+    "fresh5_holdout_body": 1.0,
+    "fresh5_holdout_metadata": 0.88,
+    "fresh5_holdout_checks": 0.82,
+    "variants_boilerplate": 1.0,
     "variants_body": 1.0,
-    "variants_metadata": 0.98,
-    "variants_checks": 0.995,
+    "variants_metadata": 1.0,
+    "variants_checks": 1.0,
     "variants_holdout_boilerplate": 1.0,
     "variants_holdout_body": 1.0,
     "variants_holdout_metadata": 1.0,
@@ -108,6 +121,13 @@ FLOORS = {
     "realcorpus_authors": 33,
 }
 REVIEWED = HERE / "data" / "fakenews_boilerplate.json"
+#: The figure prefix of each annotated set (tests/data/<name>.jsonl).
+ANNOTATED = {
+    "devset": "devset", "holdout": "devset_holdout", "variants": "variants", "variants_holdout": "variants_holdout",
+    "fresh": "devset_fresh", "fresh_holdout": "devset_fresh_holdout", "fresh2": "devset_fresh2",
+    "fresh2_holdout": "devset_fresh2_holdout", "fresh3": "devset_fresh3", "fresh4": "devset_fresh4",
+    "fresh3_holdout": "devset_fresh3_holdout", "fresh5": "devset_fresh5", "fresh5_holdout": "devset_fresh5_holdout",
+}
 
 
 def measure() -> dict[str, float]:
@@ -123,11 +143,7 @@ def measure() -> dict[str, float]:
 
     from tests.devset import score
 
-    dev, holdout = score("devset"), score("devset_holdout")
-    variants, variants_holdout = score("variants"), score("variants_holdout")
-    fresh, fresh_holdout = score("devset_fresh"), score("devset_fresh_holdout")
-    fresh2, fresh2_holdout = score("devset_fresh2"), score("devset_fresh2_holdout")
-    fresh3, fresh4, fresh3_holdout = score("devset_fresh3"), score("devset_fresh4"), score("devset_fresh3_holdout")
+    sets = {prefix: score(name) for prefix, name in ANNOTATED.items()}
     fixture = load_fixture()
     dates = authors = 0
     runs = reviewed = opens_with_title = title_found = titles = titles_right = kept = english = 0
@@ -153,17 +169,7 @@ def measure() -> dict[str, float]:
             dates += doc.date is not None
             authors += bool(doc.authors)
     return {
-        **{f"devset_{k}": v for k, v in dev.items()},
-        **{f"holdout_{k}": v for k, v in holdout.items()},
-        **{f"variants_{k}": v for k, v in variants.items()},
-        **{f"variants_holdout_{k}": v for k, v in variants_holdout.items()},
-        **{f"fresh_{k}": v for k, v in fresh.items()},
-        **{f"fresh_holdout_{k}": v for k, v in fresh_holdout.items()},
-        **{f"fresh2_{k}": v for k, v in fresh2.items()},
-        **{f"fresh2_holdout_{k}": v for k, v in fresh2_holdout.items()},
-        **{f"fresh3_{k}": v for k, v in fresh3.items()},
-        **{f"fresh4_{k}": v for k, v in fresh4.items()},
-        **{f"fresh3_holdout_{k}": v for k, v in fresh3_holdout.items()},
+        **{f"{prefix}_{k}": v for prefix, figures in sets.items() for k, v in figures.items()},
         "realcorpus_dates": dates,
         "realcorpus_authors": authors,
         **_corpus_level(rows()),

@@ -492,7 +492,8 @@ STUBS = ("Loading", "Loading...", "Loading…")
 ROLES = ("Staff Writer", "Senior Reporter", "Political Correspondent", "Contributing Editor")
 SECTIONS = ("Local News", "World", "Politics", "Business", "Opinion")
 # Site chrome in our own words, in the shapes real pages have (tests/data/devset.jsonl has more).
-HEAD_CHROME = ("Skip to content", "Menu", "Search", "Sign in", "Subscribe", "Home | News | Sport | Opinion", "Accessibility links")
+HEAD_CHROME = ("Skip to content", "Menu", "Search", "Sign in", "Subscribe", "Home | News | Sport | Opinion", "Accessibility links",
+               "Home » News » Local", "-3°C Light snow", "Good morning, readers!", "BREAKING: Ring road closed after overnight repair")
 TAIL_CHROME = (
     ("Share this:", "Facebook", "Twitter", "Email"),
     ("Leave a Reply",),

@@ -83,3 +83,58 @@ def test_a_blog_post_title_under_the_site_name_is_read_with_its_dated_byline():
     doc = clean(_doc("Vai al contenuto", "Notizie da Borgovalle", headline, "Pubblicato il 5 marzo 2018 da redazione", PROSE, MORE))
     assert doc.title == headline
     assert doc.date is not None and doc.date.isoformat() == "2018-03-05"
+
+
+def test_todays_date_in_the_page_bar_is_chrome_and_the_article_date_is_the_one_under_the_title():
+    headline = "Residents collect two thousand signatures to keep the night clinic open"
+    doc = clean(_doc("Saltar al contenido", "El Heraldo del Valle", "Lunes, 11 de marzo de 2024", headline,
+                     "Por Lucía Herrero", "10 mar 2024 - 19:30", PROSE, MORE))
+    assert doc.title == headline
+    assert doc.date is not None and doc.date.isoformat() == "2024-03-10"
+    assert ("chrome.date_bar", "Lunes, 11 de marzo de 2024") in [(r.rule, r.text) for r in doc.removed]
+
+
+def test_a_date_alone_above_a_blog_post_stays_its_date():
+    headline = "The allotment waiting list has doubled since spring"
+    doc = clean(_doc("Harlow Garden Notes", headline, "Tuesday, November 14, 2017", PROSE, MORE))
+    assert doc.date is not None and doc.date.isoformat() == "2017-11-14"
+
+
+def test_a_post_title_that_ends_a_sentence_is_the_title_right_above_its_byline():
+    headline = "We lost two colonies this winter and I think I know why."
+    doc = clean(_doc("Skip to content", "Hazel's Hive Notes – Beekeeping on a windy hill", "Home | About | Contact",
+                     headline, "Posted on February 2, 2024 by Hazel Moore", PROSE, MORE))
+    assert doc.title == headline
+    assert doc.authors == ["Hazel Moore"]
+
+
+def test_a_caption_between_the_headline_and_the_byline_is_no_title():
+    headline = "Market vendors protest their relocation to the new site"
+    caption = "Vendors gather outside the old market on Tuesday."
+    doc = clean(_doc("The Western Herald", "Home", headline, "2", caption, "Kimberley Reid", PROSE, MORE))
+    assert doc.title == headline
+
+
+def test_a_sentence_under_a_sentence_or_a_slogan_is_never_the_title():
+    for above, line in (("Well, a day after leaving the summer behind, I am settling into my hotel.", "I hope they like my speech."),
+                        ("Reader supported news", "PLEASE PASS THIS ON. AN INFORMED PUBLIC IS OUR DEFENCE.")):
+        doc = clean(_doc(above, line, "By Jane Roe", PROSE, MORE))
+        assert doc.title != line
+
+
+def test_a_kicker_under_the_masthead_has_no_standfirst():
+    headline = "City council approves a fare rise for the town buses from April"
+    deck = "The rise of eight per cent starts in April; opposition councillors tried to delay the vote."
+    doc = clean(_doc("Jornal da Serra", "Menu", "Entrar", "Atibaia e Região", headline, deck,
+                     "Por Mariana Tavares, Jornal da Serra", PROSE, MORE))
+    assert doc.title == headline
+
+
+def test_the_weather_and_a_breadcrumb_from_home_are_chrome():
+    lex = RULES.lexicons
+    for line in ("52°", "-14°C Light snow", "Home » Local News » Bus vendors given 30 days to relocate",
+                 "Accueil > Actualités > Millau", "BREAKING: Route 9 reopens after overnight repair"):
+        assert chrome_score(features(line, lex)) == 1.0, line
+    for line in ("Temperatures reached 47° in the shade on Tuesday, the hottest day on record in the city.",
+                 "Live: Storm batters the south coast as trains are cancelled"):
+        assert chrome_score(features(line, lex)) < 0.5, line

@@ -43,6 +43,7 @@ _MARKS = re.compile(r"[©®™]|\b\d{3}[-.]\d{3}[-.]\d{4}\b")  # a copyright mar
 HEADER_RULE = "meta.byline"
 DATELINE_RULE = "meta.dateline"
 REPEAT_RULE = "meta.title_repeat"
+DATE_BAR_RULE = "chrome.date_bar"
 CHROME_RULE = "chrome.head"
 MASTHEAD_RULE = "chrome.masthead"
 LEAD_DATELINE = "lead_dateline"  # the kind of a unit standing for the dateline that opens the body: read, never removed
@@ -68,14 +69,19 @@ class Unit:
     name: bool = False  # the line is nothing but a person's name: a byline, never the title
     after_date: bool = False  # a headline-like line right under a date alone (a blog's date header above its post title)
     late: bool = False  # a headline-like line past the first sentences or metadata: the title only on strong evidence
+    after_prose: bool = False  # late past sentences (an appeal): a headline above it keeps the title
 
 
 def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions | None = None) -> tuple[list[Para], Found]:
     """Move the header's metadata into fields and drop its chrome; keep unknown text in place."""
     options = options or CleanOptions()
     found = Found()
-    units, zone_end = _classify(paras, rules, known, options, found)
+    units, zone_end = _classify(paras, rules, known, options)
+    bars = _date_bars(units)
+    if bars:  # read again with today's date as chrome: the title under it is not past the metadata
+        units, zone_end = _classify(paras, rules, known, options, bars)
     _mark_menus(units)
+    _sentence_titles(units)
     _join_byline_labels(units, rules, options)
     _caption_over_credit(units, rules)
     lead_date = None if zone_end >= len(paras) or any(u.fields.get("date") for u in units) or known.get("date") \
@@ -123,8 +129,9 @@ def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
     return kept + paras[zone_end:], found
 
 
-def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions, found: Found) -> tuple[list[Unit], int]:
-    """The units of the header zone, and where the zone ends."""
+def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions,
+              bars: frozenset[tuple[int, int]] = frozenset()) -> tuple[list[Unit], int]:
+    """The units of the header zone, and where the zone ends; the lines at `bars` are the page's date bar."""
     zone_rules = rules.in_zone("head")
     units: list[Unit] = []
     fields: dict[str, Any] = {}
@@ -176,6 +183,9 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
         nothing_yet = not _units_with_content(units)  # kept up to date below: a block may hold thousands of lines
         for j, line in enumerate(para.lines):
             above = line_units[-1] if line_units else units[-1] if units else None
+            if (i, j) in bars:
+                line_units.append(Unit(i, j, line, CHROME, score=1.0, rule=DATE_BAR_RULE))
+                continue
             if nothing_yet and _consent_wall(Para((line,), para.index), rules):
                 line_units.append(Unit(i, j, line, CHROME, score=1.0, rule=CHROME_RULE))  # the wall over its buttons
                 continue
@@ -196,6 +206,7 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
                     unit.kind = "text"  # past the metadata, only a heading can be the title
                 elif prose_seen or not _date_only(_last_content(units)):
                     unit.late = True  # past a donation appeal or a caption: the title if a byline or date says so
+                    unit.after_prose = prose_seen
                 else:
                     unit.after_date = True
             prose_seen = prose_seen or unit.kind == "text" and _sentences_of_prose(unit.text)
@@ -306,6 +317,10 @@ def _units_with_content(units: list[Unit]) -> bool:
     return any(u.kind != CHROME for u in units)
 
 
+def _first_content(units: list[Unit]) -> Unit | None:
+    return next((u for u in units if u.kind != CHROME), None)
+
+
 def _last_content(units: list[Unit]) -> Unit | None:
     return next((u for u in reversed(units) if u.kind != CHROME), None)
 
@@ -363,7 +378,7 @@ def _choose_title(units: list[Unit], lexicons: Lexicons) -> tuple[int | None, fl
         if unit.after_date and _post_title(units, n, None, stopwords):
             evidence += 3
         seen += 1
-        if seen > 1 and not evidence or unit.late and (evidence < CONFIDENT or headline_above):
+        if seen > 1 and not evidence or unit.late and (evidence < CONFIDENT or headline_above and unit.after_prose):
             continue  # only the page's structure can put the title below the first candidate
         site = _site_like(unit.text, lexicons)
         headline_above = headline_above or len(unit.text.split()) >= LATE_BLOCKING_WORDS and not site
@@ -374,12 +389,21 @@ def _choose_title(units: list[Unit], lexicons: Lexicons) -> tuple[int | None, fl
         above = next((u for u in reversed(units[:best]) if u.kind != CHROME), None)
         adjacent = units[best - 1] is above
         across_menu = not adjacent and best_evidence >= 3 and _word_count(units[best].text) > 6
-        if above is not None and above.kind == "title" and not across_menu \
-                and (_deck_of(units[best].text, above.text, stopwords, adjacent)
+        if above is not None and above.kind == "title" and not across_menu and _may_head(above, lexicons) \
+                and (_deck_of(units[best].text, above.text, stopwords, adjacent and above is _first_content(units))
                      or adjacent and _headline_pair(units, best, lexicons)):
             return units.index(above), 0.0  # a standfirst or a subtitle ("Part 1") under its headline
             # (across a menu, a long line with the byline right under it is the title: masthead, menu, headline)
     return best, best_evidence
+
+
+def _may_head(unit: Unit, lexicons: Lexicons) -> bool:
+    """Whether a candidate can be the headline over a standfirst: no site's name ("Global Research -
+    Centre for Research on Globalization") and no chrome ("Articles récents", "Faites un don")."""
+    return not _site_like(unit.text, lexicons) and chrome_score(features(unit.text, lexicons)) <= HEADLINE_CHROME_MAX
+
+
+HEADLINE_CHROME_MAX = 0.1  # what `chrome_score` gives any short line without a sentence end: no chrome word
 
 
 def _headline_pair(units: list[Unit], n: int, lexicons: Lexicons) -> bool:
@@ -389,11 +413,24 @@ def _headline_pair(units: list[Unit], n: int, lexicons: Lexicons) -> bool:
     upper = units[n - 1]
     before = units[n - 2] if n >= 2 else None
     return not upper.late and min(_word_count(upper.text), _word_count(units[n].text)) >= PAIR_WORDS \
-        and not _site_like(upper.text, lexicons) and not chrome_score(features(upper.text, lexicons)) \
         and not (before is not None and before.kind == "title" and _word_count(before.text) >= PAIR_WORDS)
 
 
 PAIR_WORDS = 5
+
+
+def _date_bars(units: list[Unit]) -> frozenset[tuple[int, int]]:
+    """Dates alone above a headline-like line with another date under it: today's date in the page's
+    bar ("Wednesday, March 15, 2023" over the masthead), not the article's, which stands lower."""
+    bars: set[tuple[int, int]] = set()
+    for n, unit in enumerate(units):
+        if not _date_only(unit):
+            continue
+        below = units[n + 1:]
+        title_at = next((k for k, u in enumerate(below) if u.kind == "title"), None)
+        if title_at is not None and any(u.fields.get("date") for u in below[title_at + 1:]):
+            bars.add((unit.para, unit.line))
+    return frozenset(bars)
 
 
 def _post_title(units: list[Unit], n: int, above: Unit | None, stopwords: frozenset[str]) -> bool:
@@ -414,7 +451,8 @@ def _deck_of(line: str, headline: str, stopwords: frozenset[str], adjacent: bool
     function words. A subtitle is six words or fewer under a longer headline. Three or
     four words are often a site's name ("World Socialist Web Site"), not a headline, so
     only length makes a line their deck, and for three words or fewer only when nothing
-    (a navigation bar) stands between them.
+    (a navigation bar) stands between them and nothing above them (under a masthead, three
+    words are a kicker: "Atibaia e Região", "Articles récents").
     """
     size, head_size = _word_count(line), _word_count(headline)
     if size <= 6 < head_size:
@@ -490,6 +528,34 @@ def _caption_over_credit(units: list[Unit], rules: RuleSet) -> None:
                 above = None
         if unit.kind != CHROME:
             above = unit
+
+
+SENTENCE_TITLE_WORDS = (4, 20)
+
+
+def _sentence_titles(units: list[Unit]) -> None:
+    """A line that ends a sentence is a candidate too when the page's structure says title: a blog
+    post's "We lost two colonies this winter and I think I know why." right above its byline, or
+    under a date alone and right above the text. Right under a headline, or under one that is not the
+    page's first line (its masthead), it is a standfirst or a caption; under a sentence one more
+    sentence: it stays."""
+    content = [(k, u) for k, u in enumerate(units) if u.kind != CHROME]
+    for n, (k, unit) in enumerate(content):
+        adjacent = n > 0 and content[n - 1][0] == k - 1
+        if unit.kind != "text" or unit.name or unit.lines != 1 or not _SENTENCE_END.search(unit.text) \
+                or not SENTENCE_TITLE_WORDS[0] <= _word_count(unit.text) <= SENTENCE_TITLE_WORDS[1]:
+            continue
+        above = content[n - 1][1] if n else None
+        below = content[n + 1][1] if n + 1 < len(content) else None
+        if above is not None and (above.kind == "title" and (adjacent or n > 1) and _word_count(above.text) >= PAIR_WORDS
+                                  or above.kind == "text" and _SENTENCE_END.search(above.text)):
+            continue  # a standfirst under its headline, or a sentence among sentences
+        if unit.text.isupper() or not unit.text[:1].isalnum():
+            continue  # a slogan ("PLEASE PASS THIS ON.") or a list item ("- Officials said …")
+        if below is not None and _is_byline(below) or below is None and _date_only(above) \
+                and not any(u.fields.get("authors") for _, u in content[:n]):  # (a byline's date: the metadata is read)
+            unit.kind = "title"
+            unit.after_date = _date_only(above)
 
 
 MENU_ITEMS = 4  # lines in a run of navigation items

@@ -94,15 +94,26 @@ _CLOCK = re.compile(r"\d{1,2}[:h]\d{2}")
 def _chrome_line(text: str, lexicons: Lexicons) -> bool:
     """A lexicon line, also with its counts left out ("Advertisement 2", "1.2K Followers",
     "Comments (14)"), lexicon lines run together ("Subscribe Sign in", "Support us Not now"),
-    or a count or a clock time alone."""
+    a count or a clock time alone, a temperature in a short line, or a breadcrumb that starts
+    with a lexicon line ("Home")."""
     key = line_key(text)
     bare = bare_key(text)
     if key in lexicons.chrome_lines or bare in lexicons.chrome_lines or _run_together(key, lexicons.chrome_lines):
         return True
     if key and not bare or _CLOCK.fullmatch(key):
         return True  # a counter or a clock alone ("7", "1.2K", "(14)", "15:48"): a like count, a live blog's stamp
+    if len(key.split()) <= TEMPERATURE_WORDS and _TEMPERATURE.search(text):
+        return True  # the weather in the page's bar ("52°", "-14°C Light snow")
+    crumbs = _CRUMB.split(text, 1) if len(text) < 300 else []
+    if len(crumbs) > 1 and line_key(crumbs[0]) in lexicons.chrome_lines:
+        return True  # a breadcrumb from the home page ("Home » Local News » …", "Accueil > Actualités > Millau")
     items = _NAV_SEPARATOR.split(text) if len(text) < 200 else []  # "Sign in | Subscribe": every item a lexicon line
     return len(items) > 1 and all(line_key(item) in lexicons.chrome_lines for item in items)
+
+
+TEMPERATURE_WORDS = 6
+_TEMPERATURE = re.compile(r"(?<![\w°])-?\d{1,3}\s?°\s?[CF]?(?!\w)")
+_CRUMB = re.compile(r"\s[»›>]\s")
 
 
 RUN_MAX_WORDS = 12  # a menu or a row of buttons without separators; longer lines are never split into lexicon lines
