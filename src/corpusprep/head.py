@@ -190,7 +190,7 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
                 line_units.append(Unit(i, j, line, CHROME, score=1.0, rule=CHROME_RULE))  # the wall over its buttons
                 continue
             unit = _classify_line(i, j, line, para, rules, zone_rules, {**known, **fields}, options, after_title,
-                                  above is not None and above.kind == "title")
+                                  above is not None and (above.kind == "title" or after_title and above.kind in ("header", "rule")))
             if unit.kind == "header" and unit.fields.get("authors") and above is not None and above.kind == CHROME \
                     and above.text.rstrip().endswith(":"):
                 unit = Unit(i, j, line, CHROME, rule=CHROME_RULE)  # a contact under its label ("Media contact:"), no byline
@@ -279,11 +279,13 @@ CONSENT_MAX_WORDS = 120
 
 
 def _role_alone(line: str, rules: RuleSet) -> bool:
-    """A byline that names no one, only a role of two to five capitalised words ("Staff Correspondent")."""
+    """A byline that names no one, only a role of two to five capitalised words ("Staff Correspondent"),
+    or an outlet's desk after an article ("The Hindu Bureau": no one's name starts with one)."""
     found = line.split()
     lex = rules.lexicons
     return 2 <= len(found) <= 5 and all(w[:1].isupper() for w in found) and is_byline_tail(line, rules) \
-        and all(w in lex.not_name_words or w in lex.stopwords for w in words(line)) \
+        and (all(w in lex.not_name_words or w in lex.stopwords for w in words(line))
+             or found[0].lower() in ("the", "la", "le", "el", "der", "die", "il", "o", "a")) \
         and not features(line, lex).chrome_line  # no name ("Derek Halvorsen Staff Writer"), no lexicon line ("FOR IMMEDIATE RELEASE")
 
 
@@ -513,10 +515,11 @@ def _read_after_title(after: list[Unit], rules: RuleSet, options: CleanOptions, 
 def _caption_over_credit(units: list[Unit], rules: RuleSet) -> None:
     """A short sentence right above a bare credit ("Readers wait at the door." / "Maren Olsson/Fjord
     Pictures"), chrome aside, is the photo's caption: in the header, above the first prose, it is no text;
-    so is the caption's own sentence without its credit right above the caption (a tooltip's copy)."""
+    so is the caption's own sentence without its credit right above the caption (a tooltip's copy),
+    also when the caption went by its chrome score."""
     above: Unit | None = None  # the last unit that is not chrome, as the loop goes (one pass: a zone may be long)
     for unit in units:
-        if unit.rule == CAPTION_RULE and above is not None and above.kind == "text" and len(above.text) >= 20 \
+        if unit.kind == CHROME and above is not None and above.kind == "text" and len(above.text) >= 20 \
                 and copy_of(above.text, unit.text):
             above.kind, above.rule, above.name = CHROME, CAPTION_RULE, False  # the caption's copy without its credit
             above = None

@@ -281,7 +281,7 @@ def _is_site(text: str, not_name: frozenset[str]) -> bool:
 
 def _is_place(part: str) -> bool:
     """One to three capitalised words and nothing else: the place of a dateline."""
-    words = part.strip(" ,;:()").split()
+    words = part.strip(" ,;:()-–—").split()  # (a dash left by a time before it: "07:42 pm IST - THENI")
     return 1 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
 
 

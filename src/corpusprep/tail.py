@@ -44,7 +44,8 @@ BIO_RULE = "chrome.author_bio"
 BOILER, TEMPLATED, WEAK, SHORT, SANDWICHED, APPEAL = "boiler", "templated", "weak", "short", "sandwiched", "appeal"
 _BIO_VERB = re.compile(r",? (?:is|was|has|writes|teaches|works|lives|covers|est|ist|es|è|é) ")
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+")
-MAX_PENDING = 4  # undecided paragraphs in a row ("Cycling", "Buses" under "Topics") before reading stops
+MAX_PENDING = 6  # undecided paragraphs in a row ("Cycling", "Buses" under "Topics") before reading stops (four kept
+# a five-item tag list and its label in the body; six: the bundled real corpus loses a bio, a sources list, link lists)
 
 
 @dataclass
@@ -105,7 +106,7 @@ def _drop_comments(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], 
     Reply", "Kommentare") and every paragraph under it go, when all of them are short.
 
     Readers' comments are prose, so the walk below would stop at the first one. Only the
-    last `COMMENT_MAX_PARAGRAPHS` paragraphs, each of at most `COMMENT_MAX_WORDS` words,
+    last `COMMENT_MAX_PARAGRAPHS` paragraphs, each line of at most `COMMENT_MAX_WORDS` words,
     are looked at, and long prose goes only under a comment's author line ("Anonymous
     said...", lexicon `comment_heads`): the article's own last paragraph under a "View
     comments" link stays. Rules still read what they know there (a copyright line keeps
@@ -113,13 +114,13 @@ def _drop_comments(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], 
     """
     lexicons, start = rules.lexicons, None
     for i in range(len(paras) - 1, max(len(paras) - COMMENT_MAX_PARAGRAPHS, 1) - 1, -1):
-        if len(paras[i].text.split()) > COMMENT_MAX_WORDS:
-            break
+        if max(len(line.split()) for line in paras[i].lines) > COMMENT_MAX_WORDS:
+            break  # (a thread saved as one block keeps a comment a line: each line is measured)
         opening = bare_key(paras[i].lines[0])
         if opening in lexicons.comment_labels or lexicons.comment_leads and opening.startswith(lexicons.comment_leads):
             start = i
     if start is None or any(
-            is_long_prose(features(para.text, lexicons), options.long_prose_words)
+            any(is_long_prose(features(line, lexicons), options.long_prose_words) for line in para.lines)
             and not _under_comment_head(para, paras[start + k - 1], rules, options)
             for k, para in enumerate(paras[start + 1:], 1)):
         return paras
@@ -323,10 +324,11 @@ def _units(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options:
                 yield _Unit(end - 2, range(len(before.lines)), BOILER, [Removal(hit[0].id, before.text, before.index)])
                 end -= 2
                 continue
-        if kind != BODY or len(para.lines) == 1 or wrapped(para):
+        if kind not in (BODY, WEAK) or len(para.lines) == 1 or wrapped(para):
             found.add_fields(fields)
             yield _Unit(end - 1, range(len(para.lines)), kind, removals)
-        else:  # a block of separate lines that holds prose: read its lines, bottom up
+        else:  # a block of separate lines that holds prose or is a weak notice whole (a tag list, a bio and a
+            # copyright line): read its lines, bottom up
             for j in range(len(para.lines) - 1, -1, -1):
                 line = Para((para.lines[j],), para.index)
                 kind, removals, fields = _judge(line, match_paragraph(rules, zone_rules, line, {**known, **found.fields}, options.numeric_date_order), rules, options, authors)

@@ -1,0 +1,49 @@
+"""The bottom of pages saved one element per line: a comment thread and its form as blocks, a
+tag list under its label. Documents written for these tests in the shapes of real pages; each
+test fails on the cleaner before these mechanisms."""
+
+from __future__ import annotations
+
+from corpusprep import clean
+
+PROSE = ("The council met on Tuesday evening and voted to extend the opening hours of the public library, "
+         "after a long debate about the cost of staff and heating in the winter months.")
+MORE = ("Staff will be moved from the mobile service to cover the extra hours, and the council expects the change "
+        "to cost about forty thousand a year, which it says the reserves can carry.")
+LAST = "An official opening is being planned, and the committee says details will be posted here soon."
+
+
+def _doc(*paras: str) -> str:
+    return "\n\n".join(paras)
+
+
+def test_a_comment_thread_saved_as_one_block_goes_with_its_form():
+    thread = "\n".join(("Paddy Moran says:", "March 14, 2023 at 6:12 pm",
+                        "Great news at last. My father was talking about a bridge there forty years ago.", "Reply",
+                        "Siobhan Kelly says:", "March 14, 2023 at 8:47 pm",
+                        "Any word on whether it will be wheelchair accessible? The approach from the mill road is steep.", "Reply"))
+    form = "\n".join(("Leave a Reply Cancel reply", "Your email address will not be published. Required fields are marked *",
+                      "Comment *", "Name *", "Email *", "Website", "Post Comment", "Proudly powered by WordPress"))
+    doc = clean(_doc("Library hours extended", PROSE, MORE, LAST, "2 thoughts on “Library hours extended”", thread, form))
+    assert doc.text.endswith(LAST)
+    assert "chrome.comments" in [r.rule for r in doc.removed]
+
+
+def test_a_tag_list_of_five_under_its_label_goes():
+    tail = "\n".join(("Support local journalism: subscribe today for as little as $1 for the first month.", "Tags",
+                      "Ridgefield City Council", "Budget", "Fire Department", "Kayla Brenner", "Staff Writer",
+                      "Kayla Brenner covers city government and schools for the Courier. Reach her at 555-0182.",
+                      "© Copyright 2023 The Ridgefield Courier"))
+    doc = clean(_doc("Library hours extended", "By Kayla Brenner", PROSE, MORE, LAST, tail))
+    assert doc.text.endswith(LAST)
+
+
+def test_a_caption_and_its_copy_under_a_dated_header_and_a_desk_byline_go():
+    caption = "Farmers show damaged banana plants to officials at Chinnamanur on Tuesday."
+    head = "\n".join(("Farmers seek compensation for banana crops lost in unseasonal rain",
+                      "March 14, 2023 07:42 pm | Updated 07:42 pm IST - THENI", "The Hindu Bureau", caption,
+                      caption + " | Photo Credit: SPECIAL ARRANGEMENT"))
+    doc = clean(_doc(head, PROSE, MORE))
+    assert doc.title == "Farmers seek compensation for banana crops lost in unseasonal rain"
+    assert doc.date is not None and doc.date.isoformat() == "2023-03-14"
+    assert doc.text.startswith(PROSE)
