@@ -138,3 +138,15 @@ def test_the_weather_and_a_breadcrumb_from_home_are_chrome():
     for line in ("Temperatures reached 47° in the shade on Tuesday, the hottest day on record in the city.",
                  "Live: Storm batters the south coast as trains are cancelled"):
         assert chrome_score(features(line, lex)) < 0.5, line
+
+
+def test_the_byline_under_a_standfirst_of_prose_is_read():
+    headline = "The transit cuts in Cleveland and the lesson of the essential worker myth"
+    standfirst = ("Two years after being hailed as heroes, bus drivers are being told to accept route eliminations "
+                  "and longer shifts to close a budget gap created by the banks.")
+    doc = clean(_doc("World Socialist Web Site", "Menu", "Perspective", headline, standfirst, "Rachel Ortiz\n14 March 2025",
+                     PROSE, MORE))
+    assert doc.title == headline
+    assert doc.authors == ["Rachel Ortiz"]
+    assert doc.date is not None and doc.date.isoformat() == "2025-03-14"
+    assert standfirst in doc.text

@@ -47,3 +47,37 @@ def test_a_caption_and_its_copy_under_a_dated_header_and_a_desk_byline_go():
     assert doc.title == "Farmers seek compensation for banana crops lost in unseasonal rain"
     assert doc.date is not None and doc.date.isoformat() == "2023-03-14"
     assert doc.text.startswith(PROSE)
+
+
+def test_everything_under_a_press_release_end_mark_goes():
+    about = ("Harbour Foods is a maker of frozen and shelf-stable meals with five plants in the Midwest, and it employs "
+             "about two thousand people in the region.")
+    notes = ("Notes to editors: the company will host a call for analysts and reporters on Thursday at ten in the "
+             "morning, and a recording will be available on its website for a month afterwards.")
+    for mark in ("ENDS", "-30-", "– ENDS –"):
+        doc = clean(_doc("Harbour Foods reports a record year", PROSE, MORE, mark, notes, about,
+                         "Media contact: Dana Whitfield, 612-555-0147"))
+        assert doc.text.endswith(MORE), mark
+        assert "chrome.press_end" in {r.rule for r in doc.removed}, mark
+
+
+def test_a_bare_end_or_fin_line_is_no_end_mark():
+    for mark in ("End", "Fin", "Fine"):
+        doc = clean(_doc("Library hours extended", PROSE, mark, MORE))
+        assert MORE in doc.text, mark
+
+
+def test_a_comment_label_inside_the_last_block_opens_the_thread():
+    block = "\n".join(("Posted in Beekeeping, Winter | Tagged varroa, wintering | 4 Comments",
+                       "4 thoughts on “We lost two colonies this winter”", "Dave R. says:", "February 3, 2024 at 7:12 am",
+                       "Same story here in Northumberland. The mild autumn caught a lot of us out this year.", "Reply",
+                       "Leave a Reply", "Your email address will not be published. Required fields are marked *"))
+    doc = clean(_doc("We lost two colonies this winter", PROSE, MORE, LAST, block))
+    assert "Northumberland" not in doc.text and "thoughts on" not in doc.text
+
+
+def test_a_notice_line_around_a_quoted_book_title_goes():
+    promo = "Order the E-Book from Global Research: “The Quiet Crisis of the Twenty-First Century Economy”"
+    doc = clean(_doc("Library hours extended", PROSE, MORE, LAST, promo,
+                     "Disclaimer: The contents of this article are of sole responsibility of the author(s)."))
+    assert doc.text.endswith(LAST)

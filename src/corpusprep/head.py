@@ -138,6 +138,7 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
     content_seen = any(known.values())
     prose_seen = False
     looked_past = 0  # notes to readers looked past
+    deck_passed = False  # a standfirst of prose looked past
     limit = min(len(paras), options.head_max_paragraphs)
     i = 0
     while i < limit:
@@ -172,6 +173,11 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
                 units.append(Unit(i, 0, para.text, "text", lines=len(para.lines)))
                 prose_seen, looked_past, i = True, looked_past + 1, i + 1
                 continue  # the site's note to readers ("please share …"): looked past; it goes if a title is sure below
+            if share < 0.5 and not deck_passed and not fields and any(u.kind == "title" for u in units[-2:]) \
+                    and i + 1 < len(paras) and _byline_block(paras[i + 1], rules, zone_rules, known, options):
+                units.append(Unit(i, 0, para.text, "text", lines=len(para.lines)))
+                deck_passed, i = True, i + 1
+                continue  # a standfirst of prose between the headline and its byline (WSWS): it stays, the byline is read
             if share < 0.5:
                 break
             # A notice's note above the article ("All Global Research articles can be read in …"): past it.
@@ -276,6 +282,17 @@ def press_dateline(text: str, rules: RuleSet, numeric_order: str = "dmy") -> _dt
 
 
 CONSENT_MAX_WORDS = 120
+
+
+def _byline_block(para: Para, rules: RuleSet, zone_rules: tuple[Rule, ...], known: Mapping[str, Any], options: CleanOptions) -> bool:
+    """A short block of byline and date lines only ("Rachel Ortiz" / "14 March 2025"), one of them a date or a lead."""
+    if len(para.lines) > 4:
+        return False
+    read = [first_match(rules, zone_rules, line, known, options.numeric_date_order) is not None
+            or read_header_line(line, rules, options.numeric_date_order, bare_names=True) is not None for line in para.lines]
+    dated = any(read_header_line(line, rules, options.numeric_date_order) is not None
+                or first_match(rules, zone_rules, line, known, options.numeric_date_order) is not None for line in para.lines)
+    return all(read) and dated
 
 
 def _role_alone(line: str, rules: RuleSet) -> bool:

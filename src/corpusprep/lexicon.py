@@ -30,6 +30,7 @@ LEXICONS = {
     "date_leads": "words that stand before a date",
     "not_name_words": "words that name a role, a desk or a site, never a person",
     "address_words": "words a site addresses its reader with (\"your\", \"our\", \"votre\"): a prompt speaks to the reader",
+    "end_marks": "lines that end a press release (\"ENDS\", \"###\", \"-30-\"): what stands under one near the bottom is its contacts and boxes",
 }
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
 _EDGES = " \t\"'“”‘’«»()[]{}<>.,;:!?|•·–—-*#/\\…+=_~"
@@ -55,6 +56,11 @@ def line_key(text: str) -> str:
     'share this'
     """
     return fold(_SPACES.sub(" ", text).strip(_EDGES))
+
+
+def mark_key(text: str) -> str:
+    """The normal form of an end mark: "– ENDS –" and "ENDS" alike, "###" kept (`line_key` would empty it)."""
+    return fold(_SPACES.sub(" ", text).strip(" \t*–—"))
 
 
 MIN_PREFIX_CHARS = 5
@@ -107,6 +113,7 @@ class Lexicons:
     date_leads: frozenset[str] = frozenset()
     not_name_words: frozenset[str] = frozenset()
     address_words: frozenset[str] = frozenset()
+    end_marks: frozenset[str] = frozenset()
     #: Each stopword -> the languages (ISO 639-1 codes, sorted) whose list holds it: the
     #: profiles the cheap language test (`corpusprep.language.guess_by_stopwords`) reads.
     stopword_languages: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -138,6 +145,7 @@ class Lexicons:
             date_leads=frozenset(line_key(e) for e in get("date_leads")),
             not_name_words=frozenset(get("not_name_words")),
             address_words=frozenset(get("address_words")),
+            end_marks=frozenset(mark_key(e) for e in get("end_marks")),
         )
 
     def is_related_label(self, text: str) -> bool:

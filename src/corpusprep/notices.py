@@ -40,6 +40,10 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+_QUOTED = re.compile(r"[“«][^”» ]{1,60}(?: [^”» ]{1,60}){3,40}[”»]")  # a title of four words or more in quotes: a name, not
+# the notice's words (a quoted label, the “Translate Website” menu, is the notice's)
+
+
 def template_match(text: str, rules: RuleSet) -> tuple[float, str]:
     """(how well `text` matches its best template, that template's pack); (0, "") when none shares 3 content words.
 
@@ -75,6 +79,8 @@ def _short_notice_share(text: str, rules: RuleSet, threshold: float) -> tuple[fl
 
 
 def _notice_share(text: str, rules: RuleSet, threshold: float) -> tuple[float, str]:
+    if "“" in text or "«" in text:  # a title in quotes is a name, not the notice's words ("Order the E-Book: “…”")
+        text = _QUOTED.sub(" ", text).strip() or text
     parts = sentences(text) if len(text) < 6000 else [text]
     matched, packs = 0, dict[str, int]()
     for part in parts:

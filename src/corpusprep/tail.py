@@ -27,7 +27,7 @@ from .appeals import APPEAL_MAX_WORDS, addresses_reader
 from .document import Removal
 from .found import Found
 from .header import read_header_line
-from .lexicon import bare_key
+from .lexicon import Lexicons, bare_key, mark_key
 from .notices import NOTICE_RULE, notice_share, sentence_ends, split_glued
 from .options import CleanOptions
 from .paragraphs import Para
@@ -67,6 +67,7 @@ def read_tail(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
     """
     options = options or CleanOptions()
     found = Found()
+    paras = _drop_below_end_mark(paras, rules, known, options, found)
     paras = _drop_comments(paras, rules, known, options, found)
     paras = _drop_about_box(paras, rules, known, options, found)
     paras = _drop_related_list(paras, rules, known, options, found)
@@ -112,20 +113,63 @@ def _drop_comments(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], 
     comments" link stays. Rules still read what they know there (a copyright line keeps
     its field).
     """
-    lexicons, start = rules.lexicons, None
+    lexicons, start, given = rules.lexicons, None, paras
+    paras = _split_at_comment_labels(paras, lexicons)
     for i in range(len(paras) - 1, max(len(paras) - COMMENT_MAX_PARAGRAPHS, 1) - 1, -1):
         if max(len(line.split()) for line in paras[i].lines) > COMMENT_MAX_WORDS:
             break  # (a thread saved as one block keeps a comment a line: each line is measured)
-        opening = bare_key(paras[i].lines[0])
-        if opening in lexicons.comment_labels or lexicons.comment_leads and opening.startswith(lexicons.comment_leads):
+        if _comment_label(paras[i].lines[0], lexicons):
             start = i
     if start is None or any(
             any(is_long_prose(features(line, lexicons), options.long_prose_words) for line in para.lines)
             and not _under_comment_head(para, paras[start + k - 1], rules, options)
             for k, para in enumerate(paras[start + 1:], 1)):
-        return paras
+        return given  # (blocks stay whole when no thread goes)
     _remove_all(paras[start:], COMMENTS_RULE, rules, known, options, found)
     return paras[:start]
+
+
+END_RULE = "chrome.press_end"
+END_MARK_REACH = 20  # paragraphs from the bottom where an end mark is looked for
+
+
+def _drop_below_end_mark(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions,
+                         found: Found) -> list[Para]:
+    """A press release's end mark near the bottom ("ENDS", "###", "-30-", a line of its own, lexicon
+    `end_marks`) and everything under it go: media contacts, the "About" box and the forward-looking
+    statements are the release's boilerplate however long their prose. The topmost mark counts."""
+    marks = rules.lexicons.end_marks
+    if not marks:
+        return paras
+    for i in range(max(len(paras) - END_MARK_REACH, 1), len(paras)):
+        lines = paras[i].lines
+        at = next((j for j, line in enumerate(lines) if len(line) <= 40 and mark_key(line) in marks), None)
+        if at is None:
+            continue
+        below = ([Para(lines[at:], paras[i].index)] if at else [paras[i]]) + paras[i + 1:]
+        _remove_all(below, END_RULE, rules, known, options, found)
+        return paras[:i] + ([Para(lines[:at], paras[i].index)] if at else [])
+    return paras
+
+
+def _comment_label(line: str, lexicons: Lexicons) -> bool:
+    opening = bare_key(line)
+    return opening in lexicons.comment_labels or bool(lexicons.comment_leads) and opening.startswith(lexicons.comment_leads)
+
+
+def _split_at_comment_labels(paras: list[Para], lexicons: Lexicons) -> list[Para]:
+    """The last blocks of separate lines cut above each comment label inside them ("Posted in News"
+    / "4 thoughts on “…”" / "Dave R. says:" saved as one block), so the thread is a section of its own."""
+    start = max(len(paras) - COMMENT_MAX_PARAGRAPHS, 1)
+    out = paras[:start]
+    for para in paras[start:]:
+        cuts = [j for j in range(1, len(para.lines)) if _comment_label(para.lines[j], lexicons)] if len(para.lines) > 1 else []
+        if not cuts or wrapped(para):
+            out.append(para)
+            continue
+        for begin, end in zip([0, *cuts], [*cuts, len(para.lines)]):
+            out.append(Para(para.lines[begin:end], para.index))
+    return out
 
 
 def _remove_all(paras: list[Para], rule: str, rules: RuleSet, known: Mapping[str, Any], options: CleanOptions,
