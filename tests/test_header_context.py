@@ -150,3 +150,10 @@ def test_the_byline_under_a_standfirst_of_prose_is_read():
     assert doc.authors == ["Rachel Ortiz"]
     assert doc.date is not None and doc.date.isoformat() == "2025-03-14"
     assert standfirst in doc.text
+
+
+def test_a_name_slash_role_byline_is_read():
+    got = read_header_line("Nadine Palmer/Gleaner Writer", RULES)
+    assert got is not None and got.authors == ["Nadine Palmer"]
+    credit = read_header_line("Rudolph Brown/Photographer", RULES)  # a photo's credit, not a byline
+    assert credit is None or not credit.authors

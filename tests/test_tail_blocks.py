@@ -81,3 +81,16 @@ def test_a_notice_line_around_a_quoted_book_title_goes():
     doc = clean(_doc("Library hours extended", PROSE, MORE, LAST, promo,
                      "Disclaimer: The contents of this article are of sole responsibility of the author(s)."))
     assert doc.text.endswith(LAST)
+
+
+def test_a_newsletter_pitch_between_two_chrome_lines_inside_the_article_goes():
+    pitch = "The planet's most important stories. Get all the week's environment news - the good, the bad and the essential"
+    doc = clean(_doc("Library hours extended", PROSE, "Free weekly newsletter", pitch,
+                     "Privacy Notice: Newsletters may contain info about charities and online ads.", MORE, LAST))
+    assert pitch not in doc.text and MORE in doc.text
+
+
+def test_a_sentence_between_two_advertisement_markers_stays():
+    short = "The library will open at nine."
+    doc = clean(_doc("Library hours extended", PROSE, "ADVERTISEMENT", short, "ADVERTISEMENT", MORE, LAST))
+    assert short in doc.text

@@ -47,6 +47,7 @@ _TIME_UNITS = frozenset(
 )
 #: A date lead glued to its time or date by a scraper: "Updated16:45, 3 JUN 2019".
 _GLUED_LEAD = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,20})(?=\d)")
+_SLASH_ROLE = re.compile(r"([^/,|]{3,60}?)\s?/\s?([^/,|]{2,50})")  # "Nadine Palmer/Gleaner Writer"
 _IN_PLACE = re.compile(r"\s+(?:in|from|reporting from|en|aus|à|a)\s+[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:\s[A-ZÀ-ÖØ-Þ][\w'’.\-]*){0,2}$")
 
 
@@ -81,6 +82,9 @@ def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare
     """
     if len(line) > 300 or rules.date_finder is None:
         return None
+    slashed = _SLASH_ROLE.fullmatch(line) if "/" in line and len(line) <= 120 else None
+    if slashed and is_byline_tail(slashed.group(2), rules):
+        line = f"{slashed.group(1)}, {slashed.group(2)}"  # "Nadine Palmer/Gleaner Writer": the names, then the role
     if not bare_names and not _may_be_header(line, rules):
         return None  # no digit, no lead word, no separator: a title or a sentence, not a header line
     bare_names = bare_names or _names_with_role(line, rules)

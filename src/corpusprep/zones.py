@@ -21,7 +21,7 @@ from .found import Found
 from .options import CleanOptions
 from .paragraphs import Para
 from .rules import Rule, RuleSet
-from .scoring import chrome_score, features
+from .scoring import chrome_score, features, is_long_prose
 
 TITLE_RULE = "meta.title"
 INLINE_CHROME_RULE = "chrome.inline"
@@ -48,7 +48,8 @@ def drop_anywhere(paras: list[Para], rules: RuleSet, known: Mapping[str, Any],
     kept: list[Para] = []
     after_label = 0  # links still expected under a "Related" / "Read more" label that was dropped
     credit_under = False
-    for para in paras:
+    inline: dict[int, str] = {}  # position in `paras` -> the text of an inline chrome line dropped there
+    for at, para in enumerate(paras):
         hits = match_paragraph(rules, zone_rules, para, {**known, **found.fields}, options.numeric_date_order) if zone_rules else None
         if hits is not None:
             record_hits(found, para, hits)
@@ -64,6 +65,7 @@ def drop_anywhere(paras: list[Para], rules: RuleSet, known: Mapping[str, Any],
             after_label = 0
         elif kept and not _continues(kept[-1], para) and (score := _inline_chrome(para, rules, options)) is not None:
             found.removed.append(Removal(INLINE_CHROME_RULE, para.text, para.index, score))
+            inline[at] = para.text
             after_label = RELATED_MAX_LINKS if rules.lexicons.is_related_label(para.lines[-1]) else 0
         elif after_label and headline_link(para):
             found.removed.append(Removal(RELATED_RULE, para.text, para.index))
@@ -71,7 +73,32 @@ def drop_anywhere(paras: list[Para], rules: RuleSet, known: Mapping[str, Any],
         else:
             kept.append(para)
             after_label = 0
+    if len(inline) >= 2:
+        kept = _drop_sandwiched(paras, kept, inline, rules, options, found)
     return kept, found
+
+
+SANDWICH_MAX_WORDS = 30
+
+
+def _drop_sandwiched(paras: list[Para], kept: list[Para], inline: Mapping[int, str], rules: RuleSet,
+                     options: CleanOptions, found: Found) -> list[Para]:
+    """A short line between two different chrome lines inside the article is theirs (jusText's context):
+    a newsletter box's pitch between "Free weekly newsletter" and "Privacy Notice: …". It has at most
+    `SANDWICH_MAX_WORDS` words and no sentence end, or a chrome word; a sentence of the body between
+    two "Advertisement" markers stays."""
+    gone: set[int] = set()  # ids of the paragraphs: a header block's lines share their block's index
+    for at in range(1, len(paras) - 1):
+        above, below = inline.get(at - 1), inline.get(at + 1)
+        if above is None or below is None or above == below or at in inline:
+            continue
+        f = features(paras[at].text, rules.lexicons)
+        if f.words <= SANDWICH_MAX_WORDS and not is_long_prose(f, options.long_prose_words) \
+                and (not f.sentence_end or f.chrome_share > 0):
+            gone.add(id(paras[at]))
+            found.removed.append(Removal(INLINE_CHROME_RULE, paras[at].text, paras[at].index))
+    found.removed.sort(key=lambda removal: removal.index if removal.index is not None else -1)
+    return [para for para in kept if id(para) not in gone] if gone else kept
 
 
 def _inline_chrome(para: Para, rules: RuleSet, options: CleanOptions) -> float | None:
