@@ -94,3 +94,26 @@ def test_a_sentence_between_two_advertisement_markers_stays():
     short = "The library will open at nine."
     doc = clean(_doc("Library hours extended", PROSE, "ADVERTISEMENT", short, "ADVERTISEMENT", MORE, LAST))
     assert short in doc.text
+
+
+def test_a_forum_thread_under_a_repost_goes_from_the_first_posts_footer():
+    thread = ("ironmonger72, Jan 14, 2020 #1", "Like Reply Report", "steelcity_sue\nMember\nJoined: Sep 9, 2016",
+              "Same thing happened to my brother-in-law on the coke ovens job in 2018. Nobody from the council wants to "
+              "know, and the agency never even answered his letters about the money they still owed him.",
+              "steelcity_sue, Jan 14, 2020 #2", "You must log in or register to reply here.")
+    doc = clean(_doc("Contractors laid off without notice", PROSE, MORE, LAST, *thread))
+    assert doc.text.endswith(LAST)
+    assert "chrome.comments" in {r.rule for r in doc.removed}
+
+
+def test_a_paywalls_prompts_at_the_very_bottom_go():
+    prompts = ("Esta funcionalidad es exclusiva para suscriptores.", "Reporta un error en esta noticia",
+               "¿Ya eres suscriptor?", "Inicia sesión para poder votar.")
+    doc = clean(_doc("El pleno aprueba el centro de día", PROSE, MORE, LAST, *prompts))
+    assert doc.text.endswith(LAST)
+
+
+def test_short_last_lines_of_the_article_stay():
+    ending = ("The vote is on Monday.", "Doors open at seven.", "Everyone is welcome.")
+    doc = clean(_doc("Library hours extended", PROSE, MORE, *ending))
+    assert doc.text.endswith("Everyone is welcome.")

@@ -68,6 +68,7 @@ def read_tail(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
     options = options or CleanOptions()
     found = Found()
     paras = _drop_below_end_mark(paras, rules, known, options, found)
+    paras = _drop_forum_replies(paras, rules, known, options, found)
     paras = _drop_comments(paras, rules, known, options, found)
     paras = _drop_about_box(paras, rules, known, options, found)
     paras = _drop_related_list(paras, rules, known, options, found)
@@ -149,6 +150,24 @@ def _drop_below_end_mark(paras: list[Para], rules: RuleSet, known: Mapping[str, 
         below = ([Para(lines[at:], paras[i].index)] if at else [paras[i]]) + paras[i + 1:]
         _remove_all(below, END_RULE, rules, known, options, found)
         return paras[:i] + ([Para(lines[:at], paras[i].index)] if at else [])
+    return paras
+
+
+_FIRST_POST = re.compile(r"(?P<head>[^,\n]{1,60}),\s(?P<date>.{4,40}?)\s#1")  # "ironmonger72, Jan 14, 2020 #1"
+
+
+def _drop_forum_replies(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions,
+                        found: Found) -> list[Para]:
+    """A forum thread under a repost: the first post's footer ("ironmonger72, Jan 14, 2020 #1", a
+    name, a date and the post number) closes the article the thread opened with, and the footer and
+    every reply under it go as comments (`chrome.comments`)."""
+    for i in range(max(len(paras) - COMMENT_MAX_PARAGRAPHS, 1), len(paras)):
+        line = paras[i].lines[0]
+        found_post = _FIRST_POST.fullmatch(line.strip()) if len(line) <= 120 and "#1" in line else None
+        if found_post is None or rules.date_finder is None or not rules.date_finder.fullmatch(found_post.group("date")):
+            continue
+        _remove_all(paras[i:], COMMENTS_RULE, rules, known, options, found)
+        return paras[:i]
     return paras
 
 
@@ -499,13 +518,22 @@ def _labelled_bio(text: str, rules: RuleSet) -> bool:
         and bare_key(label) in rules.lexicons.bio_labels
 
 
+EDGE_RUN = 3
+EDGE_SCORE = 0.15  # above the 0.1 any short line without a sentence end scores
+
+
 def _kept_on_top(pending: list[_Unit], below_dropped: bool) -> int:
     """How many of the undecided units on top of the walk (bottom first) stay.
 
     From the bottom up, a weak notice or an appeal to the reader goes when what is below
     it went (or it matches a template loosely); the first unit that does not go keeps
-    itself and all above it.
+    itself and all above it. At the very bottom of the page, `EDGE_RUN` short units or
+    more, two thirds of them showing some chrome (a score of `EDGE_SCORE`: a lexicon word or
+    phrase, not shortness alone), go whole: a paywall's prompts ("¿Ya eres suscriptor?").
     """
+    if not below_dropped and len(pending) >= EDGE_RUN \
+            and 3 * sum((unit.removals[0].score or 0.0) >= EDGE_SCORE for unit in pending) >= 2 * len(pending):
+        return 0
     for n, unit in enumerate(pending):
         if not (unit.kind == TEMPLATED or unit.kind in (WEAK, APPEAL) and below_dropped):
             return len(pending) - n
