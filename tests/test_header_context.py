@@ -157,3 +157,32 @@ def test_a_name_slash_role_byline_is_read():
     assert got is not None and got.authors == ["Nadine Palmer"]
     credit = read_header_line("Rudolph Brown/Photographer", RULES)  # a photo's credit, not a byline
     assert credit is None or not credit.authors
+
+
+def test_a_kicker_over_the_headline_is_no_headline_over_a_standfirst():
+    headline = "Oregon teachers union rushes vote on deal that leaves class sizes untouched"
+    doc = clean(_doc("World Socialist Web Site", "Menu | Home | Perspectives", "A warning to educators\n" + headline,
+                     "By our reporters", "22 November 2019", PROSE, MORE))
+    assert doc.title == headline
+    assert doc.authors == []
+    assert "By our reporters" not in doc.text
+
+
+def test_a_newspapers_name_is_no_persons_name():
+    headline = "Pensioner conned out of his savings by fake bank staff, court hears"
+    doc = clean(_doc("Skip to main content", "Wessex Valley Gazette", "Home › News › Crime", headline,
+                     "By Sarah Penhaligon | Court Reporter", "Published: 14:02, 03 March 2024", PROSE, MORE))
+    assert doc.title == headline and doc.authors == ["Sarah Penhaligon"]
+    got = read_header_line("Por Mariana Tavares, Jornal da Serra", RULES)
+    assert got is not None and got.authors == ["Mariana Tavares"]
+    credit = read_header_line("Kayla Brenner/The Ridgefield Courier", RULES)  # a photo's credit
+    assert credit is None or not credit.authors
+
+
+def test_a_cookie_wall_line_in_german_is_no_title():
+    headline = "Freibad öffnet erst im Juli: Sanierung kostet mehr als geplant"
+    wall = ("Wir verwenden Cookies und ähnliche Technologien, um Inhalte zu personalisieren und Zugriffe zu analysieren. "
+            "Alle akzeptieren | Einstellungen")
+    doc = clean(_doc("Zum Inhalt springen", wall, "Werra-Fulda Bote", headline, "Von Katrin Möller", "12.03.2024, 18:45 Uhr",
+                     PROSE, MORE))
+    assert doc.title == headline

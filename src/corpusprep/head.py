@@ -464,7 +464,8 @@ def _post_title(units: list[Unit], n: int, above: Unit | None, stopwords: frozen
 def _deck_of(line: str, headline: str, stopwords: frozenset[str], adjacent: bool = True) -> bool:
     """Whether `line`, right under the headline-like `headline`, is its standfirst or subtitle rather than the title.
 
-    A standfirst is longer than the headline (over 11 words), or a sentence where the
+    A standfirst is longer than the headline (over 11 words; under four words, a kicker,
+    over `KICKER_UNDER_WORDS`), or a sentence where the
     headline is headlinese: a third of its words or more are function words, and either
     the headline is in Title Case over this sentence-case line or it has far fewer
     function words. A subtitle is six words or fewer under a longer headline. Three or
@@ -477,11 +478,14 @@ def _deck_of(line: str, headline: str, stopwords: frozenset[str], adjacent: bool
     if size <= 6 < head_size:
         return True
     if size > max(11, head_size):
-        return head_size > 3 or adjacent
+        return head_size > (3 if size > KICKER_UNDER_WORDS else 4) or adjacent
     share = _function_share(line, stopwords)
     if size < 7 or head_size < 5 or share < 0.35:
         return False
     return _title_case(headline) and not _title_case(line) or share >= _function_share(headline, stopwords) + 0.2
+
+
+KICKER_UNDER_WORDS = 16  # a line this long or shorter under four words is the headline under its kicker
 
 
 def _word_count(text: str) -> int:

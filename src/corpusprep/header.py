@@ -61,6 +61,7 @@ class HeaderFields:
     role: bool = False  # a field made only of role or desk words ("Staff Writer") stood beside the names
     reading: bool = False  # a reading time ("6 min read") or a relative time ("Updated 2 hours ago") was read
     sections: int = field(default=0, repr=False)  # fields made only of role or section words
+    desk: bool = field(default=False, repr=False)  # a lead before a desk or a login, no person ("By our reporters")
 
 
 MENU_SECTIONS = 3
@@ -83,7 +84,8 @@ def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare
     if len(line) > 300 or rules.date_finder is None:
         return None
     slashed = _SLASH_ROLE.fullmatch(line) if "/" in line and len(line) <= 120 else None
-    if slashed and is_byline_tail(slashed.group(2), rules):
+    if slashed and is_byline_tail(slashed.group(2), rules) \
+            and slashed.group(2).split()[-1].lower() in rules.lexicons.role_words - {"photographer"}:
         line = f"{slashed.group(1)}, {slashed.group(2)}"  # "Nadine Palmer/Gleaner Writer": the names, then the role
     if not bare_names and not _may_be_header(line, rules):
         return None  # no digit, no lead word, no separator: a title or a sentence, not a header line
@@ -114,7 +116,7 @@ def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare
         if not (out.date is not None or out.role or bare_names):
             return None
         out.authors.extend(pending)
-    return out if out.date is not None or out.authors or out.reading else None
+    return out if out.date is not None or out.authors or out.reading or out.desk else None  # (a desk alone: "By our reporters")
 
 
 def _unglue_leads(line: str, date_leads: frozenset[str]) -> str:
@@ -156,6 +158,7 @@ def _read_field(part: str, rules: RuleSet, out: HeaderFields, pending: list[str]
                 if not _LOGIN.fullmatch(after) and not _desk(after, lex):
                     return False
                 names = []  # a login or a desk ("von redaktion", "by admin", "par la rédaction"): a byline with no person
+                out.desk = out.desk or _desk(after, lex) or after.islower()  # ("da Roma" is a place)
             out.lead = True
             out.authors.extend(names)
             return True
@@ -200,8 +203,9 @@ def _names_and_outlet(text: str, lex: Lexicons) -> list[str] | None:
     """The names of "Ana Ribeiro, g1 Campinas" (a byline's names, then the outlet after the last comma), or None."""
     names, comma, outlet = text.rpartition(",")
     words = outlet.split()
-    if not comma or not 1 <= len(words) <= 4 or any(w.lower() in lex.stopwords for w in words):
-        return None
+    if not comma or not 1 <= len(words) <= 4 or any(w.lower() in lex.stopwords for w in words) \
+            and not any(w.lower() in lex.not_name_words for w in words):
+        return None  # (function words only in an outlet's name: "Jornal da Serra")
     if not all(w[:1].isalnum() for w in words) or not any(w[:1].isupper() or any(c.isdigit() for c in w) for w in words):
         return None
     return _names(names, lex.not_name_words, lex.stopwords)

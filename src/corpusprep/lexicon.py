@@ -30,6 +30,7 @@ LEXICONS = {
     "date_leads": "words that stand before a date",
     "not_name_words": "words that name a role, a desk or a site, never a person",
     "address_words": "words a site addresses its reader with (\"your\", \"our\", \"votre\"): a prompt speaks to the reader",
+"role_words": "a person's job in a byline (\"writer\", \"reporter\"): \"Nadine Palmer/Gleaner Writer\" is a byline, \"Kayla Brenner/The Courier\" a photo credit",
     "end_marks": "lines that end a press release (\"ENDS\", \"###\", \"-30-\"): what stands under one near the bottom is its contacts and boxes",
 }
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
@@ -114,6 +115,7 @@ class Lexicons:
     not_name_words: frozenset[str] = frozenset()
     address_words: frozenset[str] = frozenset()
     end_marks: frozenset[str] = frozenset()
+    role_words: frozenset[str] = frozenset()
     #: Each stopword -> the languages (ISO 639-1 codes, sorted) whose list holds it: the
     #: profiles the cheap language test (`corpusprep.language.guess_by_stopwords`) reads.
     stopword_languages: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -146,6 +148,7 @@ class Lexicons:
             not_name_words=frozenset(get("not_name_words")),
             address_words=frozenset(get("address_words")),
             end_marks=frozenset(mark_key(e) for e in get("end_marks")),
+            role_words=frozenset(get("role_words")),
         )
 
     def is_related_label(self, text: str) -> bool:
