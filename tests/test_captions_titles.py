@@ -13,18 +13,12 @@ from corpusprep.captions import caption_lines, is_caption, is_credit
 from corpusprep.rules import default_rules
 from corpusprep.scoring import chrome_score, features
 
+from .pages import MORE, PROSE, page
 from .test_stage_properties import messy_text
 
 RULES = default_rules()
 LEX = RULES.lexicons
-PROSE = ("The council met on Tuesday evening and voted to extend the opening hours of the public library, "
-         "after a long debate about the cost of staff and heating in the winter months.")
-MORE = ("Staff will be moved from the mobile service to cover the extra hours, and the council expects the change "
-        "to cost about forty thousand a year, which it says the reserves can carry.")
 
-
-def _doc(*paras: str) -> str:
-    return "\n\n".join(paras)
 
 
 def _rules_of(doc) -> list[str]:
@@ -46,7 +40,7 @@ def test_a_caption_ending_in_its_credit_goes_wherever_it_stands():
                     "Readers queue outside the branch on Tuesday. (Harbour Herald: Dana Whitfield)",
                     "The branch has the longest waiting list in the county (File image: Harbour Pictures)",
                     "Readers queue outside the branch on Tuesday.\nReaders queue outside the branch on Tuesday. (Photo: Jo Bell)"):
-        doc = clean(_doc("Library hours extended after long debate", PROSE, caption, MORE))
+        doc = clean(page("Library hours extended after long debate", PROSE, caption, MORE))
         assert doc.text == f"{PROSE}\n\n{MORE}", caption
         assert "chrome.caption" in _rules_of(doc)
 
@@ -54,12 +48,12 @@ def test_a_caption_ending_in_its_credit_goes_wherever_it_stands():
 def test_a_photo_block_with_a_tooltip_and_a_bare_credit_goes():
     block = "A reader at the new self-service desk.\nImage attribution tooltip\nCourtesy of Harbour Library\nImage attribution tooltip"
     assert caption_lines(tuple(block.split("\n")), LEX, lambda line: "tooltip" in line)
-    doc = clean(_doc("Library hours extended after long debate", "By Dana Whitfield", block, PROSE, MORE))
+    doc = clean(page("Library hours extended after long debate", "By Dana Whitfield", block, PROSE, MORE))
     assert doc.text == f"{PROSE}\n\n{MORE}"
 
 
 def test_a_short_caption_over_a_bare_credit_at_the_top_goes():
-    doc = clean(_doc("Library hours extended after long debate", "By Dana Whitfield", "Readers wait at the door on Monday.",
+    doc = clean(page("Library hours extended after long debate", "By Dana Whitfield", "Readers wait at the door on Monday.",
                      "Maren Olsson/Fjord Pictures", PROSE, MORE))
     assert doc.text == f"{PROSE}\n\n{MORE}" and doc.authors == ["Dana Whitfield"]
 
@@ -71,7 +65,7 @@ def test_prose_about_photos_and_headings_with_slashes_stay():
              "The branch opened in March - Photo finish races were the theme of the fair."]
     for line in lines:
         assert not is_caption(line, LEX), line
-    doc = clean(_doc("Library hours extended after long debate", PROSE, "Technology Progress/Risk", MORE))
+    doc = clean(page("Library hours extended after long debate", PROSE, "Technology Progress/Risk", MORE))
     assert "Technology Progress/Risk" in doc.text
     assert is_credit("Lwazi Mthembu/Metro24", LEX) and not is_caption("Lwazi Mthembu/Metro24", LEX)  # alone, only beside a caption
 
@@ -83,7 +77,7 @@ def test_chrome_lines_run_together_are_chrome():
 
 
 def test_the_title_under_a_donation_appeal_is_found_by_the_byline_under_its_standfirst():
-    doc = clean(_doc("Advertisement", "Readers keep this site free to read.",
+    doc = clean(page("Advertisement", "Readers keep this site free to read.",
                      "Over two thousand of you chipped in this year so that everyone can read us without a paywall.",
                      "Support us\nNot now", "Library hours extended after long debate",
                      "The council says the change is the first step in a wider review of the service.",
@@ -95,20 +89,20 @@ def test_the_title_under_a_donation_appeal_is_found_by_the_byline_under_its_stan
 
 
 def test_a_teaser_under_the_title_does_not_take_it():
-    doc = clean(_doc("Library hours extended after a long debate in the council", "Most of our readers think this story is true. Tell us what you think of it.",
+    doc = clean(page("Library hours extended after a long debate in the council", "Most of our readers think this story is true. Tell us what you think of it.",
                      "An Exclusive You Have To See: The Last Library Of The Valley Is Here!", "By Lisa Haven", PROSE, MORE))
     assert doc.title == "Library hours extended after a long debate in the council"
 
 
 def test_a_role_after_the_name_is_not_an_author():
-    doc = clean(_doc("Library hours extended after long debate", "By Aroha Tane, Local Democracy Reporter", PROSE, MORE))
+    doc = clean(page("Library hours extended after long debate", "By Aroha Tane, Local Democracy Reporter", PROSE, MORE))
     assert doc.authors == ["Aroha Tane"]
-    doc = clean(_doc("Library hours extended after long debate", "By Priya Natarajan, University Communications", PROSE, MORE))
+    doc = clean(page("Library hours extended after long debate", "By Priya Natarajan, University Communications", PROSE, MORE))
     assert doc.authors == ["Priya Natarajan"]
 
 
 def test_a_comment_section_opened_by_the_posts_title_goes():
-    doc = clean(_doc("Library hours extended after long debate", PROSE, MORE,
+    doc = clean(page("Library hours extended after long debate", PROSE, MORE,
                      "One response to “Library hours extended after long debate”",
                      "Shona M. says:\nFebruary 15, 2020 at 9:12 am\nMy sister works there and this is overdue.",
                      "Comments are closed."))
@@ -117,7 +111,7 @@ def test_a_comment_section_opened_by_the_posts_title_goes():
 
 
 def test_dutch_headers_are_read():
-    doc = clean(_doc("Wij gebruiken cookies zodat de site goed werkt. In onze cookieverklaring lees je hoe dat zit.\nAkkoord\nInstellingen",
+    doc = clean(page("Wij gebruiken cookies zodat de site goed werkt. In onze cookieverklaring lees je hoe dat zit.\nAkkoord\nInstellingen",
                      "Bibliotheek blijft langer open na besluit van de raad", "Door Sanne de Wit", "12 maart 2021 om 14:05",
                      PROSE, MORE))
     assert doc.title == "Bibliotheek blijft langer open na besluit van de raad"
@@ -139,7 +133,7 @@ def test_caption_tests_never_raise_and_never_take_long_prose(text):
 def test_a_consent_wall_over_the_page_does_not_end_the_header():
     wall = ("We and our partners use cookies and similar technologies to store and access information on your device, "
             "to measure the audience of the site and to show you content and advertising that suits you better.")
-    doc = clean(_doc("We value your privacy", wall, "Accept all\nManage preferences", "The Harbour Courier", "Sign in | Subscribe",
+    doc = clean(page("We value your privacy", wall, "Accept all\nManage preferences", "The Harbour Courier", "Sign in | Subscribe",
                      "Library hours extended after long debate", "By Callum Fraser", "Published 21 September 2023, 14:02",
                      PROSE, MORE))
     assert doc.title == "Library hours extended after long debate"
@@ -154,10 +148,10 @@ def test_a_row_of_lexicon_items_between_separators_is_chrome():
 
 def test_an_appeal_between_notice_lines_goes_and_one_under_prose_stays():
     appeal = "This site lives on its readers. Donate to support an independent outlet."
-    doc = clean(_doc("Library hours extended after long debate", PROSE, MORE, "Copyright © Dana Whitfield, 2022", appeal,
+    doc = clean(page("Library hours extended after long debate", PROSE, MORE, "Copyright © Dana Whitfield, 2022", appeal,
                      "All rights reserved."))
     assert doc.text == f"{PROSE}\n\n{MORE}"
-    doc = clean(_doc("Library hours extended after long debate", PROSE, MORE, appeal))
+    doc = clean(page("Library hours extended after long debate", PROSE, MORE, appeal))
     assert doc.text.endswith(appeal)  # under prose and over nothing, undecided text stays
 
 
@@ -168,17 +162,17 @@ def test_a_notice_under_its_source_line_goes_whole_however_long_and_worded():
                   "first appeared.")
     fair_use = ("Some pictures and quotations here belong to their owners, who have not always cleared them; we print them "
                 "for study and debate, and anyone with a copyright question can write to the editors at any time.")
-    doc = clean(_doc("Library hours extended after long debate", PROSE, MORE,
+    doc = clean(page("Library hours extended after long debate", PROSE, MORE,
                      "Copyright © Dana Whitfield, The Harbour Review, 2019", "Become a member of The Harbour Review",
                      disclaimer, fair_use))
     assert doc.text == f"{PROSE}\n\n{MORE}"
     assert "notice.anchored" in _rules_of(doc)
-    doc = clean(_doc("Library hours extended after long debate", PROSE, "Copyright © Dana Whitfield, 2019", MORE))
+    doc = clean(page("Library hours extended after long debate", PROSE, "Copyright © Dana Whitfield, 2019", MORE))
     assert doc.text.endswith(MORE)  # prose under the line without any notice sign is the article's
 
 
 def test_an_author_box_at_the_bottom_goes_and_gives_the_author():
-    doc = clean(_doc("Library hours extended after long debate", PROSE, MORE,
+    doc = clean(page("Library hours extended after long debate", PROSE, MORE,
                      "Written by Daniel Okafor\n2.3K Followers · Writer for Better Cities\n"
                      "Urban planner and occasional cyclist. Writing about the rules that shape places.",
                      "More from Daniel Okafor\nHelp Status About Careers Privacy Terms"))
@@ -186,16 +180,16 @@ def test_an_author_box_at_the_bottom_goes_and_gives_the_author():
 
 
 def test_the_site_name_goes_when_the_page_repeats_it_in_its_chrome():
-    doc = clean(_doc("Library hours extended after long debate", "By Ana Souza", PROSE, MORE, "Portal Nordeste",
+    doc = clean(page("Library hours extended after long debate", "By Ana Souza", PROSE, MORE, "Portal Nordeste",
                      "Clique aqui para seguir o canal do Portal Nordeste no WhatsApp", "© 2022 Portal Nordeste"))
     assert doc.text == f"{PROSE}\n\n{MORE}"
     heading = "Harbour Library"  # a subheading inside the article that a footer repeats stays
-    doc = clean(_doc("Library hours extended after long debate", PROSE, heading, MORE, PROSE, "© 2022 Harbour Library"))
+    doc = clean(page("Library hours extended after long debate", PROSE, heading, MORE, PROSE, "© 2022 Harbour Library"))
     assert heading in doc.text.split("\n\n")
 
 
 def test_a_headline_block_without_full_stops_does_not_end_the_header():
-    doc = clean(_doc("La Crónica Nacional\nSuscríbete\nIniciar sesión",
+    doc = clean(page("La Crónica Nacional\nSuscríbete\nIniciar sesión",
                      "SOCIEDAD\nLos pueblos de la sierra pierden su último cajero automático de la comarca\n"
                      "Los vecinos, muchos de ellos mayores, deberán recorrer hasta 40 kilómetros para sacar dinero",
                      "Por Javier Ortuño\nActualizado: 27/01/2022 15:02", PROSE, MORE))
@@ -212,7 +206,7 @@ def test_a_byline_with_its_city_after_a_dash_gives_the_name():
 def test_a_note_to_readers_above_the_title_is_looked_past_and_goes_under_a_sure_title():
     note = ("Note to readers: please click the share buttons above or below and forward this article to your "
             "friends and to the lists of people you know, because that is how a small independent review is read.")
-    doc = clean(_doc("Harbour Review", "Search\nMenu", note, "Library hours extended after long debate",
+    doc = clean(page("Harbour Review", "Search\nMenu", note, "Library hours extended after long debate",
                      "By Andrés Villalobos", "Jan 18th, 2024", PROSE, MORE))
     assert doc.title == "Library hours extended after long debate"
     assert doc.authors == ["Andrés Villalobos"] and str(doc.date) == "2024-01-18"
@@ -220,7 +214,7 @@ def test_a_note_to_readers_above_the_title_is_looked_past_and_goes_under_a_sure_
 
 
 def test_an_organisation_name_does_not_keep_the_title_from_a_later_headline():
-    doc = clean(_doc("Skip to content", "Centre for Research on Globalization and Global Economy",
+    doc = clean(page("Skip to content", "Centre for Research on Globalization and Global Economy",
                      "All our articles can be read in 51 languages via the Translate Website menu under the share button.",
                      "Library hours extended after long debate", "By Ahmed Rostami", "July 09, 2019", PROSE, MORE))
     assert doc.title == "Library hours extended after long debate"
@@ -247,6 +241,6 @@ def test_repost_attributions_are_syndication_lines():
     for line, publisher in (("Reposted from the World Socialist Web Site.", "World Socialist Web Site"),
                             ("Read the original at wsws.org", "wsws.org"),
                             ("Read the original article at The Harbour Review", "Harbour Review")):
-        doc = clean(_doc("Library hours extended after long debate", PROSE, MORE, line))
+        doc = clean(page("Library hours extended after long debate", PROSE, MORE, line))
         assert doc.text == f"{PROSE}\n\n{MORE}", line
         assert doc.original_publisher == publisher, line

@@ -12,21 +12,16 @@ from corpusprep.header import read_header_line
 from corpusprep.rules import default_rules
 from corpusprep.scoring import chrome_score, features
 
+from .pages import MORE, PROSE, page
+
 RULES = default_rules()
-PROSE = ("The council met on Tuesday evening and voted to extend the opening hours of the public library, "
-         "after a long debate about the cost of staff and heating in the winter months.")
-MORE = ("Staff will be moved from the mobile service to cover the extra hours, and the council expects the change "
-        "to cost about forty thousand a year, which it says the reserves can carry.")
 
-
-def _doc(*paras: str) -> str:
-    return "\n\n".join(paras)
 
 
 def test_the_headline_over_its_standfirst_is_the_title_when_the_byline_stands_under_the_standfirst():
     headline = "Library opening hours extended after a long budget fight"
     standfirst = "Councillors say the reserves can carry the cost for two years"
-    doc = clean(_doc("Skip to main content", "Sign in", headline, standfirst, "Harriet Lomax", "Tue 10 Oct 2023 18.30 BST",
+    doc = clean(page("Skip to main content", "Sign in", headline, standfirst, "Harriet Lomax", "Tue 10 Oct 2023 18.30 BST",
                      PROSE, MORE))
     assert doc.title == headline
     assert doc.authors == ["Harriet Lomax"]
@@ -36,13 +31,13 @@ def test_the_headline_over_its_standfirst_is_the_title_when_the_byline_stands_un
 def test_in_a_list_of_headlines_the_one_over_the_byline_is_the_title():
     teasers = ("Flooding: emergency agency warns residents of low-lying areas", "Court fixes date for trial of ex-council chairman")
     headline = "Residents of the harbour estate protest demolition notices"
-    doc = clean(_doc("THE LAGOON TRIBUNE", "Trending", *teasers, headline, "By Adaeze Nwosu", "March 12, 2020", PROSE, MORE))
+    doc = clean(page("THE LAGOON TRIBUNE", "Trending", *teasers, headline, "By Adaeze Nwosu", "March 12, 2020", PROSE, MORE))
     assert doc.title == headline
 
 
 def test_a_menu_under_the_masthead_is_navigation_not_a_byline():
     headline = "Farmers count losses after flash flooding in the valley"
-    doc = clean(_doc("The Harbour Gleaner | Jamaica", "Lead Stories", "News", "Business", "Sports", "Letters", "E-Paper",
+    doc = clean(page("The Harbour Gleaner | Jamaica", "Lead Stories", "News", "Business", "Sports", "Letters", "E-Paper",
                      headline, "Published: Thursday | March 21, 2024 | 12:08 AM", PROSE, MORE))
     assert doc.title == headline
     assert doc.authors == []
@@ -52,14 +47,14 @@ def test_a_menu_under_the_masthead_is_navigation_not_a_byline():
 
 def test_a_list_in_sentence_case_above_the_text_is_the_articles():
     items = ("Fermented vegetables", "Kefir", "Kombucha", "Apple cider vinegar")
-    doc = clean(_doc(*items, PROSE, MORE))
+    doc = clean(page(*items, PROSE, MORE))
     for item in items[1:]:
         assert item in doc.text
 
 
 def test_a_greeting_bar_is_chrome_not_the_title():
     headline = "Mine rescue teams test their skills at the regional competition"
-    doc = clean(_doc("Skip to content", "Good morning, Timmins! Here's today's weather: -12°C, light snow", headline,
+    doc = clean(page("Skip to content", "Good morning, Timmins! Here's today's weather: -12°C, light snow", headline,
                      "Sep 19, 2023 3:30 PM By: Jessica Tremblay", PROSE, MORE))
     assert doc.title == headline
     assert "Good morning" not in doc.text
@@ -80,14 +75,14 @@ def test_a_byline_lead_before_a_desk_or_a_login_reads_the_date_and_no_person():
 
 def test_a_blog_post_title_under_the_site_name_is_read_with_its_dated_byline():
     headline = "Il mercato contadino torna in piazza Garibaldi ogni sabato"
-    doc = clean(_doc("Vai al contenuto", "Notizie da Borgovalle", headline, "Pubblicato il 5 marzo 2018 da redazione", PROSE, MORE))
+    doc = clean(page("Vai al contenuto", "Notizie da Borgovalle", headline, "Pubblicato il 5 marzo 2018 da redazione", PROSE, MORE))
     assert doc.title == headline
     assert doc.date is not None and doc.date.isoformat() == "2018-03-05"
 
 
 def test_todays_date_in_the_page_bar_is_chrome_and_the_article_date_is_the_one_under_the_title():
     headline = "Residents collect two thousand signatures to keep the night clinic open"
-    doc = clean(_doc("Saltar al contenido", "El Heraldo del Valle", "Lunes, 11 de marzo de 2024", headline,
+    doc = clean(page("Saltar al contenido", "El Heraldo del Valle", "Lunes, 11 de marzo de 2024", headline,
                      "Por Lucía Herrero", "10 mar 2024 - 19:30", PROSE, MORE))
     assert doc.title == headline
     assert doc.date is not None and doc.date.isoformat() == "2024-03-10"
@@ -96,13 +91,13 @@ def test_todays_date_in_the_page_bar_is_chrome_and_the_article_date_is_the_one_u
 
 def test_a_date_alone_above_a_blog_post_stays_its_date():
     headline = "The allotment waiting list has doubled since spring"
-    doc = clean(_doc("Harlow Garden Notes", headline, "Tuesday, November 14, 2017", PROSE, MORE))
+    doc = clean(page("Harlow Garden Notes", headline, "Tuesday, November 14, 2017", PROSE, MORE))
     assert doc.date is not None and doc.date.isoformat() == "2017-11-14"
 
 
 def test_a_post_title_that_ends_a_sentence_is_the_title_right_above_its_byline():
     headline = "We lost two colonies this winter and I think I know why."
-    doc = clean(_doc("Skip to content", "Hazel's Hive Notes – Beekeeping on a windy hill", "Home | About | Contact",
+    doc = clean(page("Skip to content", "Hazel's Hive Notes – Beekeeping on a windy hill", "Home | About | Contact",
                      headline, "Posted on February 2, 2024 by Hazel Moore", PROSE, MORE))
     assert doc.title == headline
     assert doc.authors == ["Hazel Moore"]
@@ -111,21 +106,21 @@ def test_a_post_title_that_ends_a_sentence_is_the_title_right_above_its_byline()
 def test_a_caption_between_the_headline_and_the_byline_is_no_title():
     headline = "Market vendors protest their relocation to the new site"
     caption = "Vendors gather outside the old market on Tuesday."
-    doc = clean(_doc("The Western Herald", "Home", headline, "2", caption, "Kimberley Reid", PROSE, MORE))
+    doc = clean(page("The Western Herald", "Home", headline, "2", caption, "Kimberley Reid", PROSE, MORE))
     assert doc.title == headline
 
 
 def test_a_sentence_under_a_sentence_or_a_slogan_is_never_the_title():
     for above, line in (("Well, a day after leaving the summer behind, I am settling into my hotel.", "I hope they like my speech."),
                         ("Reader supported news", "PLEASE PASS THIS ON. AN INFORMED PUBLIC IS OUR DEFENCE.")):
-        doc = clean(_doc(above, line, "By Jane Roe", PROSE, MORE))
+        doc = clean(page(above, line, "By Jane Roe", PROSE, MORE))
         assert doc.title != line
 
 
 def test_a_kicker_under_the_masthead_has_no_standfirst():
     headline = "City council approves a fare rise for the town buses from April"
     deck = "The rise of eight per cent starts in April; opposition councillors tried to delay the vote."
-    doc = clean(_doc("Jornal da Serra", "Menu", "Entrar", "Atibaia e Região", headline, deck,
+    doc = clean(page("Jornal da Serra", "Menu", "Entrar", "Atibaia e Região", headline, deck,
                      "Por Mariana Tavares, Jornal da Serra", PROSE, MORE))
     assert doc.title == headline
 
@@ -144,7 +139,7 @@ def test_the_byline_under_a_standfirst_of_prose_is_read():
     headline = "The transit cuts in Cleveland and the lesson of the essential worker myth"
     standfirst = ("Two years after being hailed as heroes, bus drivers are being told to accept route eliminations "
                   "and longer shifts to close a budget gap created by the banks.")
-    doc = clean(_doc("World Socialist Web Site", "Menu", "Perspective", headline, standfirst, "Rachel Ortiz\n14 March 2025",
+    doc = clean(page("World Socialist Web Site", "Menu", "Perspective", headline, standfirst, "Rachel Ortiz\n14 March 2025",
                      PROSE, MORE))
     assert doc.title == headline
     assert doc.authors == ["Rachel Ortiz"]
@@ -161,7 +156,7 @@ def test_a_name_slash_role_byline_is_read():
 
 def test_a_kicker_over_the_headline_is_no_headline_over_a_standfirst():
     headline = "Oregon teachers union rushes vote on deal that leaves class sizes untouched"
-    doc = clean(_doc("World Socialist Web Site", "Menu | Home | Perspectives", "A warning to educators\n" + headline,
+    doc = clean(page("World Socialist Web Site", "Menu | Home | Perspectives", "A warning to educators\n" + headline,
                      "By our reporters", "22 November 2019", PROSE, MORE))
     assert doc.title == headline
     assert doc.authors == []
@@ -170,7 +165,7 @@ def test_a_kicker_over_the_headline_is_no_headline_over_a_standfirst():
 
 def test_a_newspapers_name_is_no_persons_name():
     headline = "Pensioner conned out of his savings by fake bank staff, court hears"
-    doc = clean(_doc("Skip to main content", "Wessex Valley Gazette", "Home › News › Crime", headline,
+    doc = clean(page("Skip to main content", "Wessex Valley Gazette", "Home › News › Crime", headline,
                      "By Sarah Penhaligon | Court Reporter", "Published: 14:02, 03 March 2024", PROSE, MORE))
     assert doc.title == headline and doc.authors == ["Sarah Penhaligon"]
     got = read_header_line("Por Mariana Tavares, Jornal da Serra", RULES)
@@ -183,6 +178,6 @@ def test_a_cookie_wall_line_in_german_is_no_title():
     headline = "Freibad öffnet erst im Juli: Sanierung kostet mehr als geplant"
     wall = ("Wir verwenden Cookies und ähnliche Technologien, um Inhalte zu personalisieren und Zugriffe zu analysieren. "
             "Alle akzeptieren | Einstellungen")
-    doc = clean(_doc("Zum Inhalt springen", wall, "Werra-Fulda Bote", headline, "Von Katrin Möller", "12.03.2024, 18:45 Uhr",
+    doc = clean(page("Zum Inhalt springen", wall, "Werra-Fulda Bote", headline, "Von Katrin Möller", "12.03.2024, 18:45 Uhr",
                      PROSE, MORE))
     assert doc.title == headline

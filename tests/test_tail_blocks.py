@@ -6,15 +6,7 @@ from __future__ import annotations
 
 from corpusprep import clean
 
-PROSE = ("The council met on Tuesday evening and voted to extend the opening hours of the public library, "
-         "after a long debate about the cost of staff and heating in the winter months.")
-MORE = ("Staff will be moved from the mobile service to cover the extra hours, and the council expects the change "
-        "to cost about forty thousand a year, which it says the reserves can carry.")
-LAST = "An official opening is being planned, and the committee says details will be posted here soon."
-
-
-def _doc(*paras: str) -> str:
-    return "\n\n".join(paras)
+from .pages import LAST, MORE, PROSE, page
 
 
 def test_a_comment_thread_saved_as_one_block_goes_with_its_form():
@@ -24,7 +16,7 @@ def test_a_comment_thread_saved_as_one_block_goes_with_its_form():
                         "Any word on whether it will be wheelchair accessible? The approach from the mill road is steep.", "Reply"))
     form = "\n".join(("Leave a Reply Cancel reply", "Your email address will not be published. Required fields are marked *",
                       "Comment *", "Name *", "Email *", "Website", "Post Comment", "Proudly powered by WordPress"))
-    doc = clean(_doc("Library hours extended", PROSE, MORE, LAST, "2 thoughts on “Library hours extended”", thread, form))
+    doc = clean(page("Library hours extended", PROSE, MORE, LAST, "2 thoughts on “Library hours extended”", thread, form))
     assert doc.text.endswith(LAST)
     assert "chrome.comments" in [r.rule for r in doc.removed]
 
@@ -34,7 +26,7 @@ def test_a_tag_list_of_five_under_its_label_goes():
                       "Ridgefield City Council", "Budget", "Fire Department", "Kayla Brenner", "Staff Writer",
                       "Kayla Brenner covers city government and schools for the Courier. Reach her at 555-0182.",
                       "© Copyright 2023 The Ridgefield Courier"))
-    doc = clean(_doc("Library hours extended", "By Kayla Brenner", PROSE, MORE, LAST, tail))
+    doc = clean(page("Library hours extended", "By Kayla Brenner", PROSE, MORE, LAST, tail))
     assert doc.text.endswith(LAST)
 
 
@@ -43,7 +35,7 @@ def test_a_caption_and_its_copy_under_a_dated_header_and_a_desk_byline_go():
     head = "\n".join(("Farmers seek compensation for banana crops lost in unseasonal rain",
                       "March 14, 2023 07:42 pm | Updated 07:42 pm IST - THENI", "The Hindu Bureau", caption,
                       caption + " | Photo Credit: SPECIAL ARRANGEMENT"))
-    doc = clean(_doc(head, PROSE, MORE))
+    doc = clean(page(head, PROSE, MORE))
     assert doc.title == "Farmers seek compensation for banana crops lost in unseasonal rain"
     assert doc.date is not None and doc.date.isoformat() == "2023-03-14"
     assert doc.text.startswith(PROSE)
@@ -55,7 +47,7 @@ def test_everything_under_a_press_release_end_mark_goes():
     notes = ("Notes to editors: the company will host a call for analysts and reporters on Thursday at ten in the "
              "morning, and a recording will be available on its website for a month afterwards.")
     for mark in ("ENDS", "-30-", "– ENDS –"):
-        doc = clean(_doc("Harbour Foods reports a record year", PROSE, MORE, mark, notes, about,
+        doc = clean(page("Harbour Foods reports a record year", PROSE, MORE, mark, notes, about,
                          "Media contact: Dana Whitfield, 612-555-0147"))
         assert doc.text.endswith(MORE), mark
         assert "chrome.press_end" in {r.rule for r in doc.removed}, mark
@@ -63,7 +55,7 @@ def test_everything_under_a_press_release_end_mark_goes():
 
 def test_a_bare_end_or_fin_line_is_no_end_mark():
     for mark in ("End", "Fin", "Fine"):
-        doc = clean(_doc("Library hours extended", PROSE, mark, MORE))
+        doc = clean(page("Library hours extended", PROSE, mark, MORE))
         assert MORE in doc.text, mark
 
 
@@ -72,27 +64,27 @@ def test_a_comment_label_inside_the_last_block_opens_the_thread():
                        "4 thoughts on “We lost two colonies this winter”", "Dave R. says:", "February 3, 2024 at 7:12 am",
                        "Same story here in Northumberland. The mild autumn caught a lot of us out this year.", "Reply",
                        "Leave a Reply", "Your email address will not be published. Required fields are marked *"))
-    doc = clean(_doc("We lost two colonies this winter", PROSE, MORE, LAST, block))
+    doc = clean(page("We lost two colonies this winter", PROSE, MORE, LAST, block))
     assert "Northumberland" not in doc.text and "thoughts on" not in doc.text
 
 
 def test_a_notice_line_around_a_quoted_book_title_goes():
     promo = "Order the E-Book from Global Research: “The Quiet Crisis of the Twenty-First Century Economy”"
-    doc = clean(_doc("Library hours extended", PROSE, MORE, LAST, promo,
+    doc = clean(page("Library hours extended", PROSE, MORE, LAST, promo,
                      "Disclaimer: The contents of this article are of sole responsibility of the author(s)."))
     assert doc.text.endswith(LAST)
 
 
 def test_a_newsletter_pitch_between_two_chrome_lines_inside_the_article_goes():
     pitch = "The planet's most important stories. Get all the week's environment news - the good, the bad and the essential"
-    doc = clean(_doc("Library hours extended", PROSE, "Free weekly newsletter", pitch,
+    doc = clean(page("Library hours extended", PROSE, "Free weekly newsletter", pitch,
                      "Privacy Notice: Newsletters may contain info about charities and online ads.", MORE, LAST))
     assert pitch not in doc.text and MORE in doc.text
 
 
 def test_a_sentence_between_two_advertisement_markers_stays():
     short = "The library will open at nine."
-    doc = clean(_doc("Library hours extended", PROSE, "ADVERTISEMENT", short, "ADVERTISEMENT", MORE, LAST))
+    doc = clean(page("Library hours extended", PROSE, "ADVERTISEMENT", short, "ADVERTISEMENT", MORE, LAST))
     assert short in doc.text
 
 
@@ -101,7 +93,7 @@ def test_a_forum_thread_under_a_repost_goes_from_the_first_posts_footer():
               "Same thing happened to my brother-in-law on the coke ovens job in 2018. Nobody from the council wants to "
               "know, and the agency never even answered his letters about the money they still owed him.",
               "steelcity_sue, Jan 14, 2020 #2", "You must log in or register to reply here.")
-    doc = clean(_doc("Contractors laid off without notice", PROSE, MORE, LAST, *thread))
+    doc = clean(page("Contractors laid off without notice", PROSE, MORE, LAST, *thread))
     assert doc.text.endswith(LAST)
     assert "chrome.comments" in {r.rule for r in doc.removed}
 
@@ -109,11 +101,11 @@ def test_a_forum_thread_under_a_repost_goes_from_the_first_posts_footer():
 def test_a_paywalls_prompts_at_the_very_bottom_go():
     prompts = ("Esta funcionalidad es exclusiva para suscriptores.", "Reporta un error en esta noticia",
                "¿Ya eres suscriptor?", "Inicia sesión para poder votar.")
-    doc = clean(_doc("El pleno aprueba el centro de día", PROSE, MORE, LAST, *prompts))
+    doc = clean(page("El pleno aprueba el centro de día", PROSE, MORE, LAST, *prompts))
     assert doc.text.endswith(LAST)
 
 
 def test_short_last_lines_of_the_article_stay():
     ending = ("The vote is on Monday.", "Doors open at seven.", "Everyone is welcome.")
-    doc = clean(_doc("Library hours extended", PROSE, MORE, *ending))
+    doc = clean(page("Library hours extended", PROSE, MORE, *ending))
     assert doc.text.endswith("Everyone is welcome.")
