@@ -109,3 +109,10 @@ def test_short_last_lines_of_the_article_stay():
     ending = ("The vote is on Monday.", "Doors open at seven.", "Everyone is welcome.")
     doc = clean(page("Library hours extended", PROSE, MORE, *ending))
     assert doc.text.endswith("Everyone is welcome.")
+
+
+def test_two_notice_lines_run_together_and_glued_to_the_last_sentence_leave_the_sentence():
+    last = "Whether the public ports remain public may depend on how quickly that cooperation grows."
+    glued = last + " The original source of this article is Global Research Copyright © Lena Hoch, Global Research, 2021"
+    doc = clean(page("Port privatization in the Balkans", PROSE, MORE, glued, "Become a Member of Global Research"))
+    assert doc.text.endswith(last)

@@ -417,7 +417,9 @@ def _judge(para: Para, hits: list[Hit] | None, rules: RuleSet, options: CleanOpt
     if byline is not None:
         return BOILER, [Removal(BYLINE_RULE, para.text, para.index)], byline
     share, pack = notice_share(para.text, rules, options.notice_threshold)
-    if share >= 0.5 and not _holds_prose_line(para, rules, options) and not _glued_to_prose(para, rules, options):
+    if share >= 0.5 and not _holds_prose_line(para, rules, options):
+        if _glued_to_prose(para, rules, options):
+            return BODY, [], {}  # body prose with the notice glued on: reading stops here, the notice is cut off
         return BOILER, [Removal(f"{NOTICE_RULE}.{pack}", para.text, para.index, share)], {}
     if _is_bio(para.text, authors, options) or _labelled_bio(para.text, rules):
         return BOILER, [Removal(BIO_RULE, para.text, para.index)], {}
@@ -429,9 +431,11 @@ def _judge(para: Para, hits: list[Hit] | None, rules: RuleSet, options: CleanOpt
     if all(kind != BODY for kind, _ in lines) and any(kind == CHROME for kind, _ in lines):
         score = max(score for _, score in lines)
         return BOILER, [Removal(CHROME_RULE, para.text, para.index, score)], {}
-    weak, pack = notice_share(para.text, rules, options.notice_threshold * 0.6)
+    weak, pack = notice_share(para.text, rules, options.notice_threshold * WEAK_SHARE)
     signalled = rules.notice_signals is not None and rules.notice_signals.search(para.text) is not None
     if (weak >= 0.5 or signalled) and len(para.text.split()) < options.long_prose_words * 2:
+        if _weakly_glued(para.text, rules, options) is not None:
+            return BODY, [], {}  # body prose with a loose notice glued on: reading stops here, the notice is cut off
         kind = TEMPLATED if weak >= 0.5 else WEAK
         return kind, [Removal(f"{NOTICE_RULE}.{pack or 'signal'}", para.text, para.index, weak)], {}
     appeal = _appeal(para, rules, options)
@@ -477,6 +481,8 @@ def _extends_notice(unit: _Unit, below: _Unit, paras: list[Para], rules: RuleSet
     share, found = notice_share(text, rules, options.notice_threshold / 3)
     if share < 0.5 or found != pack:
         return None
+    if unit.kind == BODY and (split_glued(text, rules, options.notice_threshold) or _weakly_glued(text, rules, options)):
+        return None  # prose with the notice glued on: the prose stays, the notice is cut off it
     loose, _ = notice_share(text, rules, options.notice_threshold / 2)
     unit.removals = [Removal(f"{NOTICE_RULE}.{pack}", text, paras[unit.para].index, max(loose, share))]
     return BOILER if loose >= 0.5 else SANDWICHED
@@ -541,9 +547,25 @@ def _kept_on_top(pending: list[_Unit], below_dropped: bool) -> int:
     return 0
 
 
+def _weakly_glued(text: str, rules: RuleSet, options: CleanOptions) -> tuple[str, str, str] | None:
+    """(body, notice, pack) when notice sentences that match their templates only loosely (at 0.6 of
+    the threshold: two notice lines run together, "The original source … Global Research Copyright ©
+    …") and carry a notice signal are glued after body prose that matches none, else None."""
+    glued = split_glued(text, rules, options.notice_threshold * WEAK_SHARE)
+    if glued is None or rules.notice_signals is None or not rules.notice_signals.search(glued[1]):
+        return None
+    if classify(features(glued[0], rules.lexicons), options.chrome_threshold, options.long_prose_words)[0] != BODY \
+            or notice_share(glued[0], rules, options.notice_threshold * WEAK_SHARE)[0] > 0:
+        return None
+    return glued
+
+
+WEAK_SHARE = 0.6
+
+
 def _cut_glued(para: Para, rules: RuleSet, options: CleanOptions, found: Found, known: Mapping[str, Any]) -> list[Para]:
     """The last kept paragraph without the notice sentences, or the footer line of a tail rule, glued to its end."""
-    glued = split_glued(para.text, rules, options.notice_threshold)
+    glued = split_glued(para.text, rules, options.notice_threshold) or _weakly_glued(para.text, rules, options)
     rule_hit = None
     if glued is None and len(para.lines) == 1 and (ends := sentence_ends(para.text)) and len(ends) > 1:
         last = para.text[ends[-2]:].strip()  # a footer's line glued on ("…monsoon.The original source of this article is X")
