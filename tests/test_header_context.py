@@ -181,3 +181,18 @@ def test_a_cookie_wall_line_in_german_is_no_title():
     doc = clean(page("Zum Inhalt springen", wall, "Werra-Fulda Bote", headline, "Von Katrin Möller", "12.03.2024, 18:45 Uhr",
                      PROSE, MORE))
     assert doc.title == headline
+
+
+def test_publisher_datelines_of_older_and_copied_pages_give_their_date():
+    for line, date in (("Centre for Research on Globalisation (CRG), globalresearch.ca, 18 August 2004", "2004-08-18"),
+                       ("Mondialisation.ca, Le 5 juin 2009", "2009-06-05"),
+                       ("27/08/2020 mondialisation.ca 4 min #179342", "2020-08-27")):
+        got = read_header_line(line, RULES)
+        assert got is not None and got.date is not None and got.date.isoformat() == date, line
+
+
+def test_a_sentence_with_minutes_in_it_is_no_reading_time():
+    assert read_header_line("The council met for 45 minutes on Tuesday", RULES) is None
+    headline = "Council sits for 45 minutes on the budget"
+    doc = clean(page("Skip to content", headline, "By Jane Roe", PROSE, MORE))
+    assert doc.title == headline

@@ -47,6 +47,8 @@ _TIME_UNITS = frozenset(
 )
 #: A date lead glued to its time or date by a scraper: "Updated16:45, 3 JUN 2019".
 _GLUED_LEAD = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,20})(?=\d)")
+_MINUTES_ALONE = re.compile(_MINUTES.pattern + r"(?=\s*$|\s+[^\w\s])")
+_POST_ID = re.compile(r"(?<!\S)#\d{1,9}(?!\S)")
 _SLASH_ROLE = re.compile(r"([^/,|]{3,60}?)\s?/\s?([^/,|]{2,50})")  # "Nadine Palmer/Gleaner Writer"
 _IN_PLACE = re.compile(r"\s+(?:in|from|reporting from|en|aus|à|a)\s+[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:\s[A-ZÀ-ÖØ-Þ][\w'’.\-]*){0,2}$")
 
@@ -92,6 +94,8 @@ def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare
     bare_names = bare_names or _names_with_role(line, rules)
     out = HeaderFields()
     rest = _ISO_TAIL.sub(" ", line) if "T" in line else line
+    if "#" in rest:
+        rest = _POST_ID.sub(" ", rest)  # "27/08/2020 mondialisation.ca 4 min #179342": a post's number
     if any(ch.isdigit() for ch in rest):
         rest = _unglue_leads(rest, rules.lexicons.date_leads)
     for found_date in rules.date_finder.finditer(rest):
@@ -104,6 +108,7 @@ def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare
     if any(ch.isdigit() for ch in rest):
         rest = _TIME.sub(" | ", rest)
         rest, relative = _RELATIVE.subn(_relative_time, rest)
+        rest = _MINUTES_ALONE.sub("\x00", rest)  # "… mondialisation.ca 4 min": a reading time between fields
         out.reading = out.reading or "\x00" in rest
         rest = rest.replace("\x00", " | ")
     pending: list[str] = []
@@ -173,7 +178,16 @@ def _read_field(part: str, rules: RuleSet, out: HeaderFields, pending: list[str]
     if names is not None:
         pending.extend(names)
         return True
-    return _is_site(text, lex.not_name_words)
+    if _is_site(text, lex):
+        return True
+    pieces = [piece for piece in text.split(",") if piece.strip()] if "," in text else []
+    return len(pieces) > 1 and all(_site_or_lead(piece, lex) for piece in pieces)  # "Mondialisation.ca, Le"
+
+
+def _site_or_lead(piece: str, lex: Lexicons) -> bool:
+    """A piece of a field between commas that is a site or a date lead ("globalresearch.ca", "Le")."""
+    text = piece.strip(" \t;:[]*_")
+    return line_key(text) in lex.date_leads or _is_site(text, lex)
 
 
 def _desk(text: str, lex: Lexicons) -> bool:
@@ -218,7 +232,11 @@ def _is_reading_time(text: str, lex: Lexicons) -> bool:
     rest, found = _MINUTES.subn(" ", text, count=1)
     if not found or any(ch.isdigit() for ch in rest):
         return False
-    return all(w in lex.not_name_words or w in lex.stopwords or w in lex.date_leads for w in line_key(rest).replace(":", " ").split())
+    around = line_key(rest).replace(":", " ").split()
+    return len(around) <= READING_WORDS and all(w in lex.not_name_words or w in lex.stopwords or w in lex.date_leads for w in around)
+
+
+READING_WORDS = 4  # words around the minutes ("Tempo di lettura"): "The council met for 45 minutes on Tuesday" is a sentence
 
 
 def is_byline_tail(line: str, rules: RuleSet) -> bool:
@@ -277,14 +295,23 @@ def _person(words: list[str], not_name: frozenset[str]) -> str | None:
     return " ".join(words)
 
 
-def _is_site(text: str, not_name: frozenset[str]) -> bool:
-    """A site or publication name beside a byline: a few capitalised words or a domain ("Local News", "Example.com", "wsws.org/fr")."""
+def _is_site(text: str, lex: Lexicons) -> bool:
+    """A site or publication name beside a byline: a few capitalised words or a domain ("Local News",
+    "Example.com", "wsws.org/fr", "Centre for Research on Globalisation (CRG)": function words and an
+    acronym in brackets aside)."""
+    text = _ACRONYM.sub("", text)
     words = text.split()
-    if len(words) > 5:
+    if len(words) > 7:
         return False
     if re.fullmatch(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/[\w-]{1,20})?/?", text):  # "wsws.org/fr"
         return True
-    return all(w[:1].isupper() or w.lower() in not_name for w in words) and any(w.lower() in not_name for w in words)
+    not_name = lex.not_name_words
+    return bool(words) and words[0][:1].isupper() \
+        and all(w[:1].isupper() or w.lower() in not_name or w.lower() in lex.stopwords for w in words) \
+        and any(w.lower() in not_name for w in words)
+
+
+_ACRONYM = re.compile(r"\s*\([A-Z]{2,6}\)$")
 
 
 def _is_place(part: str) -> bool:

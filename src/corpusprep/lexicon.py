@@ -56,7 +56,7 @@ def line_key(text: str) -> str:
     >>> line_key("  Share this: ")
     'share this'
     """
-    return fold(_SPACES.sub(" ", text).strip(_EDGES))
+    return fold(_SPACES.sub(" ", text).strip(_EDGES)).strip(_EDGES)  # (again: "ʼ" folds to an edge, "'")
 
 
 def mark_key(text: str) -> str:
