@@ -196,3 +196,30 @@ def test_a_sentence_with_minutes_in_it_is_no_reading_time():
     headline = "Council sits for 45 minutes on the budget"
     doc = clean(page("Skip to content", headline, "By Jane Roe", PROSE, MORE))
     assert doc.title == headline
+
+
+def test_glued_bylines_forum_post_lines_and_desk_bylines_are_read():
+    got = read_header_line("ByHarriet Lowe, Local Democracy Reporter", RULES)
+    assert got is not None and got.authors == ["Harriet Lowe"]
+    got = read_header_line("17:05, 4 Feb 2024Updated 17:12, 4 Feb 2024", RULES)
+    assert got is not None and got.date is not None and got.date.isoformat() == "2024-02-04"
+    got = read_header_line("Postby kestrel_red » Tue Mar 12, 2024 9:14 am", RULES)
+    assert got is not None and got.date is not None and got.authors == []
+    assert read_header_line("Byron Smith", RULES) is None  # a name, not "By" glued to one
+    headline = "Valtrebbia, riapre la provinciale dopo la frana di febbraio"
+    doc = clean(page("Il Corriere della Valle", "CRONACA", headline, "di Redazione", PROSE, MORE))
+    assert doc.title == headline and doc.authors == []
+
+
+def test_menu_items_run_together_are_chrome_and_names_with_a_capital_inside_are_not():
+    lex = RULES.lexicons
+    for line in ("NewsWeatherSportsWatch LiveContestsAdvertise With Us", "CronacaPoliticaEconomiaSportCultura ed EventiNecrologie"):
+        assert chrome_score(features(line, lex)) == 1.0, line
+    assert chrome_score(features("DeSantis signs bill at McDonald's after YouTube video", lex)) < 0.5
+
+
+def test_a_label_ending_in_a_colon_is_no_title():
+    headline = "Sri Lankan tea estate workers reject wage deal"
+    doc = clean(page("Board index ‹ Labour ‹ International news", headline + "\nPost by dunmore_red » Tue Jun 11, 2019 9:14 pm",
+                     "From the World Socialist Web Site:\nBy Chris Haldane, 11 June 2019", PROSE, MORE))
+    assert doc.title == headline

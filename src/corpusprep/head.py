@@ -229,6 +229,8 @@ def _classify_line(i: int, j: int, line: str, para: Para, rules: RuleSet, zone_r
     if hit is not None:  # its authors read as names now, so a role ("FOR IMMEDIATE RELEASE") is no byline
         return Unit(i, j, line, "rule", fields=tidy_fields(hit[2], rules), rule=hit[0].id)
     header = read_header_line(line, rules, options.numeric_date_order)
+    if header is not None and header.desk and not (header.authors or header.date):
+        return Unit(i, j, line, "header", rule=HEADER_RULE)  # a desk's byline ("di Redazione"): no one, but a byline
     if header is not None and not (header.authors or header.date):
         return Unit(i, j, line, CHROME, score=1.0, rule=CHROME_RULE)  # a reading time alone: the page's, not the article's
     if header is not None:
@@ -566,7 +568,7 @@ def _sentence_titles(units: list[Unit]) -> None:
     content = [(k, u) for k, u in enumerate(units) if u.kind != CHROME]
     for n, (k, unit) in enumerate(content):
         adjacent = n > 0 and content[n - 1][0] == k - 1
-        if unit.kind != "text" or unit.name or unit.lines != 1 or not _SENTENCE_END.search(unit.text) \
+        if unit.kind != "text" or unit.name or unit.lines != 1 or not _SENTENCE_END.search(unit.text) or unit.text.endswith(":") \
                 or not SENTENCE_TITLE_WORDS[0] <= _word_count(unit.text) <= SENTENCE_TITLE_WORDS[1]:
             continue
         above = content[n - 1][1] if n else None

@@ -21,7 +21,7 @@ from typing import Any
 from .lexicon import Lexicons, line_key
 from .rules import RuleSet
 
-_SEPARATORS = re.compile(r"\s*[|•·]\s*|\s+[–—-]+\s+|\s*—\s*|\s+//?\s+")
+_SEPARATORS = re.compile(r"\s*[|•·]\s*|\s[»›]\s|\s+[–—-]+\s+|\s*—\s*|\s+//?\s+")
 _TIME = re.compile(
     r"(?i)(?<![\w:])(?:at\s+|um\s+|à\s+|alle\s+|a las\s+|às\s+)?\d{1,2}(?:[:h.]\d{2}){1,2}(?:\s*[ap]\.?m\.?)?"
     r"(?:\s*(?:uhr|h))?(?:\s*\(?(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]?\d{0,2})\)?)?(?![\w:])"
@@ -48,6 +48,8 @@ _TIME_UNITS = frozenset(
 #: A date lead glued to its time or date by a scraper: "Updated16:45, 3 JUN 2019".
 _GLUED_LEAD = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,20})(?=\d)")
 _MINUTES_ALONE = re.compile(_MINUTES.pattern + r"(?=\s*$|\s+[^\w\s])")
+_GLUED_BYLINE = re.compile(r"^(By|Par|Von|Por|Di|Door)(?=[A-ZÀ-Þ][a-zà-ÿ])")
+_GLUED_UPDATE = re.compile(r"(?<=\d)(?=(?:Updated|Mis à jour|Aktualisiert|Actualizado|Aggiornato|Atualizado)\b)")
 _POST_ID = re.compile(r"(?<!\S)#\d{1,9}(?!\S)")
 _SLASH_ROLE = re.compile(r"([^/,|]{3,60}?)\s?/\s?([^/,|]{2,50})")  # "Nadine Palmer/Gleaner Writer"
 _IN_PLACE = re.compile(r"\s+(?:in|from|reporting from|en|aus|à|a)\s+[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:\s[A-ZÀ-ÖØ-Þ][\w'’.\-]*){0,2}$")
@@ -85,6 +87,8 @@ def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare
     """
     if len(line) > 300 or rules.date_finder is None:
         return None
+    line = _GLUED_BYLINE.sub(r"\1 ", line, count=1)  # "ByHarriet Lowe": a lead glued to the name
+    line = _GLUED_UPDATE.sub(" ", line)  # "4 Feb 2024Updated 17:12": a date glued to the next lead
     slashed = _SLASH_ROLE.fullmatch(line) if "/" in line and len(line) <= 120 else None
     if slashed and is_byline_tail(slashed.group(2), rules) \
             and slashed.group(2).split()[-1].lower() in rules.lexicons.role_words - {"photographer"}:
@@ -160,10 +164,11 @@ def _read_field(part: str, rules: RuleSet, out: HeaderFields, pending: list[str]
             after = _drop_trailing_leads(text[len(lead):].lstrip(" :"), lex.date_leads)
             names = _names(after, lex.not_name_words, lex.stopwords) or _names_and_outlet(after, lex)
             if names is None:
-                if not _LOGIN.fullmatch(after) and not _desk(after, lex):
+                desk = _desk(after, lex) and not part.rstrip().endswith(":")  # ("Author of the article:" is a label)
+                if not _LOGIN.fullmatch(after) and not desk:
                     return False
                 names = []  # a login or a desk ("von redaktion", "by admin", "par la rédaction"): a byline with no person
-                out.desk = out.desk or _desk(after, lex) or after.islower()  # ("da Roma" is a place)
+                out.desk = out.desk or desk or after.islower()  # ("da Roma" is a place)
             out.lead = True
             out.authors.extend(names)
             return True

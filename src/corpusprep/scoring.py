@@ -94,14 +94,16 @@ _CLOCK = re.compile(r"\d{1,2}[:h]\d{2}")
 def _chrome_line(text: str, lexicons: Lexicons) -> bool:
     """A lexicon line, also with its counts left out ("Advertisement 2", "1.2K Followers",
     "Comments (14)"), lexicon lines run together ("Subscribe Sign in", "Support us Not now"),
-    a count or a clock time alone, a temperature in a short line, or a breadcrumb that starts
-    with a lexicon line ("Home")."""
+    a count or a clock time alone, a temperature in a short line, a breadcrumb that starts
+    with a lexicon line ("Home"), or menu items glued together."""
     key = line_key(text)
     bare = bare_key(text)
     if key in lexicons.chrome_lines or bare in lexicons.chrome_lines or _run_together(key, lexicons.chrome_lines):
         return True
     if key and not bare or _CLOCK.fullmatch(key):
         return True  # a counter or a clock alone ("7", "1.2K", "(14)", "15:48"): a like count, a live blog's stamp
+    if len(text) <= GLUED_MENU_CHARS and _glued_menu(text):
+        return True  # menu items run together by a scraper ("NewsWeatherSportsWatch LiveContests")
     if len(key.split()) <= TEMPERATURE_WORDS and _TEMPERATURE.search(text):
         return True  # the weather in the page's bar ("52°", "-14°C Light snow")
     crumbs = _CRUMB.split(text, 1) if len(text) < 300 else []
@@ -109,6 +111,17 @@ def _chrome_line(text: str, lexicons: Lexicons) -> bool:
         return True  # a breadcrumb from the home page ("Home » Local News » …", "Accueil > Actualités > Millau")
     items = _NAV_SEPARATOR.split(text) if len(text) < 200 else []  # "Sign in | Subscribe": every item a lexicon line
     return len(items) > 1 and all(line_key(item) in lexicons.chrome_lines for item in items)
+
+
+GLUED_MENU_CHARS = 160
+_GLUE = re.compile(r"[a-zà-ÿ](?=[A-ZÀ-Þ][a-zà-ÿ])")
+
+
+def _glued_menu(text: str) -> bool:
+    """Three words or more glued into one token ("CronacaPoliticaEconomia"), and three glue points in
+    the line: menu items whose separators a scraper lost. Names keep one each ("DeSantis", "YouTube")."""
+    glued = [len(_GLUE.findall(token)) for token in text.split()]
+    return max(glued, default=0) >= 2 and sum(glued) >= 3
 
 
 TEMPERATURE_WORDS = 6
