@@ -213,7 +213,8 @@ def test_glued_bylines_forum_post_lines_and_desk_bylines_are_read():
 
 def test_menu_items_run_together_are_chrome_and_names_with_a_capital_inside_are_not():
     lex = RULES.lexicons
-    for line in ("NewsWeatherSportsWatch LiveContestsAdvertise With Us", "CronacaPoliticaEconomiaSportCultura ed EventiNecrologie"):
+    for line in ("NewsWeatherSportsWatch LiveContestsAdvertise With Us", "CronacaPoliticaEconomiaSportCultura ed EventiNecrologie",
+                 "Compartir en WhatsappCompartir en FacebookCompartir en TwitterCopiar enlace"):
         assert chrome_score(features(line, lex)) == 1.0, line
     assert chrome_score(features("DeSantis signs bill at McDonald's after YouTube video", lex)) < 0.5
 

@@ -116,3 +116,11 @@ def test_two_notice_lines_run_together_and_glued_to_the_last_sentence_leave_the_
     glued = last + " The original source of this article is Global Research Copyright © Lena Hoch, Global Research, 2021"
     doc = clean(page("Port privatization in the Balkans", PROSE, MORE, glued, "Become a Member of Global Research"))
     assert doc.text.endswith(last)
+
+
+def test_follow_and_subscription_prompts_at_the_bottom_go():
+    prompts = ("Join the Fenland Echo WhatsApp community for the latest news and updates",
+               "You have reached your limit for free articles this month.", "Subscription Benefits Include",
+               "Today's Paper", "Unlimited Access")
+    doc = clean(page("Library hours extended", PROSE, MORE, LAST, *prompts))
+    assert doc.text.endswith(LAST)

@@ -102,7 +102,7 @@ def _chrome_line(text: str, lexicons: Lexicons) -> bool:
         return True
     if key and not bare or _CLOCK.fullmatch(key):
         return True  # a counter or a clock alone ("7", "1.2K", "(14)", "15:48"): a like count, a live blog's stamp
-    if len(text) <= GLUED_MENU_CHARS and _glued_menu(text):
+    if len(text) <= GLUED_MENU_CHARS and _glued_menu(text, lexicons):
         return True  # menu items run together by a scraper ("NewsWeatherSportsWatch LiveContests")
     if len(key.split()) <= TEMPERATURE_WORDS and _TEMPERATURE.search(text):
         return True  # the weather in the page's bar ("52°", "-14°C Light snow")
@@ -117,11 +117,12 @@ GLUED_MENU_CHARS = 160
 _GLUE = re.compile(r"[a-zà-ÿ](?=[A-ZÀ-Þ][a-zà-ÿ])")
 
 
-def _glued_menu(text: str) -> bool:
-    """Three words or more glued into one token ("CronacaPoliticaEconomia"), and three glue points in
-    the line: menu items whose separators a scraper lost. Names keep one each ("DeSantis", "YouTube")."""
+def _glued_menu(text: str, lexicons: Lexicons) -> bool:
+    """Three glue points in the line, with three words or more glued into one token
+    ("CronacaPoliticaEconomia") or a chrome word ("Compartir en WhatsappCompartir en Facebook"):
+    menu items or buttons whose separators a scraper lost. Names keep one each ("DeSantis", "YouTube")."""
     glued = [len(_GLUE.findall(token)) for token in text.split()]
-    return max(glued, default=0) >= 2 and sum(glued) >= 3
+    return sum(glued) >= 3 and (max(glued) >= 2 or any(w in lexicons.chrome_words for w in words(_GLUE.sub(lambda m: m.group() + " ", text))))
 
 
 TEMPERATURE_WORDS = 6

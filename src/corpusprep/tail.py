@@ -441,7 +441,10 @@ def _judge(para: Para, hits: list[Hit] | None, rules: RuleSet, options: CleanOpt
     appeal = _appeal(para, rules, options)
     if appeal or all(kind == "short" for kind, _ in lines):
         score = max(score for _, score in lines)
-        kind = APPEAL if appeal and addresses_reader(para.text, rules) else SHORT
+        f = features(para.text, rules.lexicons)
+        prompt = addresses_reader(para.text, rules) or f.chrome_phrases > 0 and not f.sentence_end
+        kind = APPEAL if appeal and prompt else SHORT  # (a lexicon phrase without a sentence end prompts too:
+        # "Join the Echo WhatsApp community for the latest news"; a sentence about subscribing is the article's)
         return kind, [Removal(CHROME_RULE, para.text, para.index, score)], {}
     return BODY, [], {}
 
