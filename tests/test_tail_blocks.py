@@ -124,3 +124,10 @@ def test_follow_and_subscription_prompts_at_the_bottom_go():
                "Today's Paper", "Unlimited Access")
     doc = clean(page("Library hours extended", PROSE, MORE, LAST, *prompts))
     assert doc.text.endswith(LAST)
+
+
+def test_the_url_line_of_an_old_global_research_page_goes():
+    for line in ("The URL of this article is: http://globalresearch.ca/articles/FER408A.html",
+                 "L'adresse url de cet article est: www.mondialisation.ca/index.php?aid=13903"):
+        doc = clean(page("Privatizing the pumps", PROSE, MORE, LAST, line))
+        assert doc.text.endswith(LAST), line
