@@ -70,19 +70,19 @@ FLOORS = {
     "fresh_checks": 0.973,
     # scored once in its first session; its failures were read and worked on in the second, so
     # it is a development set now (body below 1.0: one subtitle taken as the title)
-    "fresh_holdout_boilerplate": 0.95,
+    "fresh_holdout_boilerplate": 0.955,
     "fresh_holdout_body": 1.0,
     "fresh_holdout_metadata": 1.0,
-    "fresh_holdout_checks": 0.965,
+    "fresh_holdout_checks": 0.97,
     "fresh2_boilerplate": 0.955,
     "fresh2_body": 1.0,
     "fresh2_metadata": 0.97,
     "fresh2_checks": 0.965,
     # scored once, at the end of the session that wrote it, never tuned on
-    "fresh2_holdout_boilerplate": 0.934,
+    "fresh2_holdout_boilerplate": 0.947,
     "fresh2_holdout_body": 1.0,
     "fresh2_holdout_metadata": 1.0,
-    "fresh2_holdout_checks": 0.955,
+    "fresh2_holdout_checks": 0.965,
     "fresh3_boilerplate": 0.955,
     "fresh3_body": 1.0,
     "fresh3_metadata": 0.946,
@@ -106,10 +106,10 @@ FLOORS = {
     "fresh5_body": 1.0,
     "fresh5_metadata": 0.918,
     "fresh5_checks": 0.94,
-    "fresh5_holdout_boilerplate": 0.856,
+    "fresh5_holdout_boilerplate": 0.865,
     "fresh5_holdout_body": 1.0,
     "fresh5_holdout_metadata": 0.941,
-    "fresh5_holdout_checks": 0.897,
+    "fresh5_holdout_checks": 0.901,
     # written by a helper late in the fourth session from real pages of the hidden sets' kinds (GR,
     # Mondialisation, WSWS reposts, other news), scored once before any work on it: 84.4/100/80.9
     # (83.3/100/80.9 with the code at the start of the session)

@@ -131,3 +131,10 @@ def test_the_url_line_of_an_old_global_research_page_goes():
                  "L'adresse url de cet article est: www.mondialisation.ca/index.php?aid=13903"):
         doc = clean(page("Privatizing the pumps", PROSE, MORE, LAST, line))
         assert doc.text.endswith(LAST), line
+
+
+def test_newsletter_and_follow_inserts_inside_the_article_go():
+    for insert in ("Get the biggest daily stories by email", "Get our local newsletter, delivered free each Friday",
+                   "✅ Clique aqui para seguir o canal do Portal Nordeste no WhatsApp"):
+        doc = clean(page("Library hours extended", PROSE, insert, MORE, LAST))
+        assert insert not in doc.text and MORE in doc.text, insert
