@@ -5,6 +5,7 @@ test fails on the cleaner before these mechanisms."""
 from __future__ import annotations
 
 from corpusprep import clean
+from corpusprep.rules import default_rules
 
 from .pages import LAST, MORE, PROSE, page
 
@@ -138,3 +139,12 @@ def test_newsletter_and_follow_inserts_inside_the_article_go():
                    "✅ Clique aqui para seguir o canal do Portal Nordeste no WhatsApp"):
         doc = clean(page("Library hours extended", PROSE, insert, MORE, LAST))
         assert insert not in doc.text and MORE in doc.text, insert
+
+
+def test_a_related_label_with_a_sections_name_inside_opens_the_list():
+    lex = default_rules().lexicons
+    assert lex.is_related_label("MORE National ARTICLES") and lex.is_related_label("Latest Local News")
+    assert not lex.is_related_label("More tax cuts are coming for small business, says the minister")
+    doc = clean(page("Library hours extended", PROSE, MORE, LAST, "MORE National ARTICLES",
+                     "Quebec to add 500 subsidized daycare spaces", "Bank of Canada holds key interest rate at 5%"))
+    assert doc.text.endswith(LAST)

@@ -59,6 +59,13 @@ def line_key(text: str) -> str:
     return fold(_SPACES.sub(" ", text).strip(_EDGES)).strip(_EDGES)  # (again: "ʼ" folds to an edge, "'")
 
 
+def _label_matches(key: str, size: int, label: str) -> bool:
+    if " * " not in label:
+        return key.startswith(label + " ")
+    head, tail = label.split(" * ", 1)
+    return size <= len(label.split()) + 2 and key.startswith(head + " ") and key.endswith(" " + tail)
+
+
 def mark_key(text: str) -> str:
     """The normal form of an end mark: "– ENDS –" and "ENDS" alike, "###" kept (`line_key` would empty it)."""
     return fold(_SPACES.sub(" ", text).strip(" \t*–—"))
@@ -152,11 +159,14 @@ class Lexicons:
         )
 
     def is_related_label(self, text: str) -> bool:
-        """Whether a line introduces links to other articles: a `related_labels` line, or one of
-        two words or more followed by a name ("More from World Socialist Web Site")."""
+        """Whether a line introduces links to other articles: a `related_labels` line, one of two
+        words or more followed by a name ("More from World Socialist Web Site"), or one with a
+        "*" for a section's name ("more * articles": "MORE National ARTICLES")."""
         key = line_key(text)
-        return key in self.related_labels or len(key.split()) <= 8 and any(
-            key.startswith(label + " ") for label in self.related_labels if " " in label)
+        if key in self.related_labels:
+            return True
+        size = len(key.split())
+        return size <= 8 and any(_label_matches(key, size, label) for label in self.related_labels if " " in label)
 
     def phrase_hits(self, lowered: str) -> int:
         """How many chrome phrases stand in `lowered` (a lower-cased line)."""
