@@ -224,3 +224,10 @@ def test_a_label_ending_in_a_colon_is_no_title():
     doc = clean(page("Board index ‹ Labour ‹ International news", headline + "\nPost by dunmore_red » Tue Jun 11, 2019 9:14 pm",
                      "From the World Socialist Web Site:\nBy Chris Haldane, 11 June 2019", PROSE, MORE))
     assert doc.title == headline
+
+
+def test_a_masthead_named_in_the_pages_copyright_line_is_never_the_title():
+    headline = "Bus drivers in Twente stop work again on Thursday"
+    doc = clean(page("Dagblad van het Oosten Binnenland", headline, "Door Sanne de Vries\n24 februari 2025, 14:12",
+                     PROSE, MORE, "© 2025 Dagblad van het Oosten"))
+    assert doc.title == headline

@@ -31,7 +31,7 @@ from .captions import CAPTION_RULE, copy_of, is_caption, is_credit, short_line
 from .document import Removal
 from .found import Found
 from .header import is_byline_tail, read_header_line, tidy_fields
-from .lexicon import Lexicons, words
+from .lexicon import Lexicons, fold, words
 from .notices import NOTICE_RULE, notice_share
 from .options import CleanOptions
 from .paragraphs import Para
@@ -69,6 +69,7 @@ class Unit:
     name: bool = False  # the line is nothing but a person's name: a byline, never the title
     after_date: bool = False  # a headline-like line right under a date alone (a blog's date header above its post title)
     late: bool = False  # a headline-like line past the first sentences or metadata: the title only on strong evidence
+    site: bool = False  # its name stands in the page's copyright line: the site's masthead, never the title
     after_prose: bool = False  # late past sentences (an appeal): a headline above it keeps the title
 
 
@@ -81,6 +82,7 @@ def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
     if bars:  # read again with today's date as chrome: the title under it is not past the metadata
         units, zone_end = _classify(paras, rules, known, options, bars)
     _mark_menus(units)
+    _mark_site_names(units, paras)
     _sentence_titles(units)
     _join_byline_labels(units, rules, options)
     _caption_over_credit(units, rules)
@@ -401,7 +403,7 @@ def _choose_title(units: list[Unit], lexicons: Lexicons) -> tuple[int | None, fl
         seen += 1
         if seen > 1 and not evidence or unit.late and (evidence < CONFIDENT or headline_above and unit.after_prose):
             continue  # only the page's structure can put the title below the first candidate
-        site = _site_like(unit.text, lexicons)
+        site = unit.site or _site_like(unit.text, lexicons)
         headline_above = headline_above or len(unit.text.split()) >= LATE_BLOCKING_WORDS and not site
         score = evidence - (len(unit.text.split()) <= 3 or site) - 0.5 * seen - 2 * chrome_score(features(unit.text, lexicons))
         if best_score is None or score > best_score:
@@ -421,7 +423,7 @@ def _choose_title(units: list[Unit], lexicons: Lexicons) -> tuple[int | None, fl
 def _may_head(unit: Unit, lexicons: Lexicons) -> bool:
     """Whether a candidate can be the headline over a standfirst: no site's name ("Global Research -
     Centre for Research on Globalization") and no chrome ("Articles récents", "Faites un don")."""
-    return not _site_like(unit.text, lexicons) and chrome_score(features(unit.text, lexicons)) <= HEADLINE_CHROME_MAX
+    return not unit.site and not _site_like(unit.text, lexicons) and chrome_score(features(unit.text, lexicons)) <= HEADLINE_CHROME_MAX
 
 
 HEADLINE_CHROME_MAX = 0.1  # what `chrome_score` gives any short line without a sentence end: no chrome word
@@ -554,6 +556,26 @@ def _caption_over_credit(units: list[Unit], rules: RuleSet) -> None:
                 above = None
         if unit.kind != CHROME:
             above = unit
+
+
+FOOTER_PARAGRAPHS = 12  # the page's last paragraphs, where its copyright line stands
+_COPYRIGHT = re.compile(r"(?i)©|\(c\)|copyright|all rights reserved|droits réservés|derechos reservados|direitos reservados"
+                        r"|alle rechte|riproduzione riservata")
+_NAME_END = re.compile(r"\s[|–—-]\s")
+
+
+def _mark_site_names(units: list[Unit], paras: list[Para]) -> None:
+    """Title candidates whose name (up to four words before a separator) stands in a copyright line at
+    the bottom of the page ("Dagblad van het Oosten Binnenland" over "© 2025 Dagblad van het Oosten"):
+    the page's own evidence that they are the site's masthead. A headline never stands there."""
+    footer = [fold(line) for para in paras[-FOOTER_PARAGRAPHS:] for line in para.lines[-FOOTER_PARAGRAPHS:]
+              if len(line) <= 400 and _COPYRIGHT.search(line)]
+    if not footer:
+        return
+    for unit in units:
+        name = " ".join(_NAME_END.split(unit.text, 1)[0].split()[:4])
+        if unit.kind == "title" and len(name.split()) >= 2 and any(re.search(r"(?<!\w)" + re.escape(fold(name)) + r"(?!\w)", line) for line in footer):
+            unit.site = True
 
 
 SENTENCE_TITLE_WORDS = (4, 20)
