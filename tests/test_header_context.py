@@ -231,3 +231,11 @@ def test_a_masthead_named_in_the_pages_copyright_line_is_never_the_title():
     doc = clean(page("Dagblad van het Oosten Binnenland", headline, "Door Sanne de Vries\n24 februari 2025, 14:12",
                      PROSE, MORE, "© 2025 Dagblad van het Oosten"))
     assert doc.title == headline
+
+
+def test_a_forum_threads_starter_and_start_date_are_its_byline():
+    headline = "Regional chain to close two more printing plants"
+    doc = clean(page("Home\nForums\nNewsroom Talk\nIndustry News", headline, "Thread starter Inkstained\nStart date Mar 3, 2020",
+                     PROSE, MORE))
+    assert doc.title == headline
+    assert doc.date is not None and doc.date.isoformat() == "2020-03-03"

@@ -148,3 +148,10 @@ def test_a_related_label_with_a_sections_name_inside_opens_the_list():
     doc = clean(page("Library hours extended", PROSE, MORE, LAST, "MORE National ARTICLES",
                      "Quebec to add 500 subsidized daycare spaces", "Bank of Canada holds key interest rate at 5%"))
     assert doc.text.endswith(LAST)
+
+
+def test_a_short_line_at_the_very_bottom_under_a_loose_notice_goes_with_it():
+    doc = clean(page("Library hours extended", PROSE, MORE, LAST,
+                     "Disclaimer: The views expressed in this article are the sole responsibility of the author and do not "
+                     "necessarily reflect those of the Centre for Research on Globalization.", "Return to Home Page"))
+    assert doc.text.endswith(LAST)

@@ -536,13 +536,17 @@ def _kept_on_top(pending: list[_Unit], below_dropped: bool) -> int:
 
     From the bottom up, a weak notice or an appeal to the reader goes when what is below
     it went (or it matches a template loosely); the first unit that does not go keeps
-    itself and all above it. At the very bottom of the page, `EDGE_RUN` short units or
+    itself and all above it. A short unit at the very bottom right under a loose template
+    match goes with it. At the very bottom of the page, `EDGE_RUN` short units or
     more, two thirds of them showing some chrome (a score of `EDGE_SCORE`: a lexicon word or
     phrase, not shortness alone), go whole: a paywall's prompts ("¿Ya eres suscriptor?").
     """
     if not below_dropped and len(pending) >= EDGE_RUN \
             and 3 * sum((unit.removals[0].score or 0.0) >= EDGE_SCORE for unit in pending) >= 2 * len(pending):
         return 0
+    if not below_dropped and len(pending) > 1 and pending[0].kind == SHORT and pending[1].kind == TEMPLATED:
+        below_dropped, pending = True, pending[1:]  # a short line under a loose notice at the very bottom is the page's
+        # ("Return to Home Page" under "Disclaimer: The views expressed …"): it goes with it
     for n, unit in enumerate(pending):
         if not (unit.kind == TEMPLATED or unit.kind in (WEAK, APPEAL) and below_dropped):
             return len(pending) - n
