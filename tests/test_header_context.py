@@ -239,3 +239,11 @@ def test_a_forum_threads_starter_and_start_date_are_its_byline():
                      PROSE, MORE))
     assert doc.title == headline
     assert doc.date is not None and doc.date.isoformat() == "2020-03-03"
+
+
+def test_a_weekday_is_no_persons_name_but_a_first_name_that_is_one_stays():
+    headline = "Los vecinos de El Encinar reclaman una línea de autobús directa al hospital"
+    doc = clean(page("Día Sábado, 19 de Marzo de 2022", headline, "Viernes, 11 de Marzo de 2022", PROSE, MORE))
+    assert doc.authors == [] and doc.title == headline
+    got = read_header_line("Por Domingo Cavallo", RULES)
+    assert got is not None and got.authors == ["Domingo Cavallo"]
