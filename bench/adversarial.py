@@ -60,6 +60,12 @@ CASES = {
     "notice echoes": ("Disclaimer: The views in this article are the sole responsibility of its author.\n\n"
                       "Every article can be read in fifty-one languages from the menu under the author's name.\n\n") * (SIZE // 171),
     "comment heads": "Pat Hollis\nApr 23\nOur own route went the same way last year, and it only runs twice a week.\n\n" * (SIZE // 90),
+    # date bars, menus, sentence titles, glued menus, forum and thread blocks (issue 12, fourth session)
+    "date bars in one block": "Wednesday, March 15, 2023\nCouncil approves the budget\n" * (SIZE // 54),
+    "menu words in one block": "News\nSport\nLetters\nLead Stories\n" * (SIZE // 31),
+    "sentence lines over bylines": "We lost two colonies this winter.\nPosted on February 2, 2024 by Hazel Moore\n" * (SIZE // 77),
+    "glued menus": "NewsWeatherSportsWatch LiveContestsAdvertise With Us\n\n" * (SIZE // 54),
+    "forum posts": "kestrel_red, Jan 14, 2020 #1\nLike Reply Report\n\n" * (SIZE // 48),
 }
 
 

@@ -299,6 +299,9 @@ def _byline_block(para: Para, rules: RuleSet, zone_rules: tuple[Rule, ...], know
     return all(read) and dated
 
 
+_ARTICLES = frozenset({"the", "la", "le", "el", "der", "die", "il", "o", "a"})  # no one's name starts with one
+
+
 def _role_alone(line: str, rules: RuleSet) -> bool:
     """A byline that names no one, only a role of two to five capitalised words ("Staff Correspondent"),
     or an outlet's desk after an article ("The Hindu Bureau": no one's name starts with one)."""
@@ -306,7 +309,7 @@ def _role_alone(line: str, rules: RuleSet) -> bool:
     lex = rules.lexicons
     return 2 <= len(found) <= 5 and all(w[:1].isupper() for w in found) and is_byline_tail(line, rules) \
         and (all(w in lex.not_name_words or w in lex.stopwords for w in words(line))
-             or found[0].lower() in ("the", "la", "le", "el", "der", "die", "il", "o", "a")) \
+             or found[0].lower() in _ARTICLES) \
         and not features(line, lex).chrome_line  # no name ("Derek Halvorsen Staff Writer"), no lexicon line ("FOR IMMEDIATE RELEASE")
 
 
@@ -446,13 +449,12 @@ def _date_bars(units: list[Unit]) -> frozenset[tuple[int, int]]:
     """Dates alone above a headline-like line with another date under it: today's date in the page's
     bar ("Wednesday, March 15, 2023" over the masthead), not the article's, which stands lower."""
     bars: set[tuple[int, int]] = set()
-    for n, unit in enumerate(units):
-        if not _date_only(unit):
-            continue
-        below = units[n + 1:]
-        title_at = next((k for k, u in enumerate(below) if u.kind == "title"), None)
-        if title_at is not None and any(u.fields.get("date") for u in below[title_at + 1:]):
+    date_below = title_over_date = False  # one pass from the bottom up: a zone may hold thousands of lines
+    for unit in reversed(units):
+        if title_over_date and _date_only(unit):
             bars.add((unit.para, unit.line))
+        title_over_date = title_over_date or unit.kind == "title" and date_below
+        date_below = date_below or bool(unit.fields.get("date"))
     return frozenset(bars)
 
 
