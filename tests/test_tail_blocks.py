@@ -155,3 +155,13 @@ def test_a_short_line_at_the_very_bottom_under_a_loose_notice_goes_with_it():
                      "Disclaimer: The views expressed in this article are the sole responsibility of the author and do not "
                      "necessarily reflect those of the Centre for Research on Globalization.", "Return to Home Page"))
     assert doc.text.endswith(LAST)
+
+
+def test_a_closing_line_to_the_reader_with_one_chrome_word_stays_but_an_appeal_goes():
+    for closing in ("The final vote is scheduled for August 26. If you agree, come and say so. Public comment starts at 6:30.",
+                    "As always, we welcome your comments and suggestions for future programmes."):
+        doc = clean(page("Library hours extended", PROSE, MORE, closing, "Share this:\nTwitter\nFacebook\nLike this:"))
+        assert doc.text.endswith(closing), closing
+    appeal = "Our journalists live where you live. If local reporting matters to you, help keep it going."
+    doc = clean(page("Library hours extended", PROSE, MORE, LAST, appeal, "Share this:\nTwitter\nFacebook"))
+    assert doc.text.endswith(LAST)

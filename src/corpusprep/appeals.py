@@ -31,6 +31,10 @@ from .scoring import chrome_score, features, is_long_prose
 APPEAL_RULE = "chrome.appeal"
 _QUOTES = re.compile("[\"“”«»„]")
 APPEAL_MAX_WORDS = 30
+#: Outside a box, an appeal without a lexicon phrase is dense in chrome words ("Please support us. Donate today.");
+#: one chrome word in a sentence to the reader is the article's closing line ("If you agree, come and say so.
+#: Public comment starts at 6:30.").
+APPEAL_CHROME_SHARE = 0.15
 BOX_MAX_LINES = 6
 BOX_MAX_WORDS = 45  # a box's pitch line
 
@@ -81,7 +85,8 @@ def _appeal(text: str, rules: RuleSet, options: CleanOptions, boxed: bool = Fals
     if _QUOTES.search(text):
         return False  # reported speech is the article's ("… would stay off the road “until the metro sits down with us”")
     f = features(text, rules.lexicons)
-    if not (f.chrome_share > 0 or f.chrome_phrases > 0) or not addresses_reader(text, rules):
+    if not (f.chrome_phrases > 0 or f.chrome_share >= (0.0 if boxed else APPEAL_CHROME_SHARE) > 0 or boxed and f.chrome_share > 0) \
+            or not addresses_reader(text, rules):
         return False
     return f.words <= BOX_MAX_WORDS if boxed else f.words <= APPEAL_MAX_WORDS and not is_long_prose(f, options.long_prose_words)
 
