@@ -26,7 +26,7 @@ from .lexicon import words
 from .options import CleanOptions
 from .paragraphs import Para
 from .rules import RuleSet
-from .scoring import chrome_score, features, is_long_prose
+from .scoring import Features, chrome_score, features, is_long_prose
 
 APPEAL_RULE = "chrome.appeal"
 _QUOTES = re.compile("[\"“”«»„]")
@@ -85,10 +85,15 @@ def _appeal(text: str, rules: RuleSet, options: CleanOptions, boxed: bool = Fals
     if _QUOTES.search(text):
         return False  # reported speech is the article's ("… would stay off the road “until the metro sits down with us”")
     f = features(text, rules.lexicons)
-    if not (f.chrome_phrases > 0 or f.chrome_share >= (0.0 if boxed else APPEAL_CHROME_SHARE) > 0 or boxed and f.chrome_share > 0) \
-            or not addresses_reader(text, rules):
-        return False
+    if not (prompts_reader(text, f, rules) or boxed and f.chrome_share > 0 and addresses_reader(text, rules)):
+        return False  # (in a box, beside its button, one chrome word is enough)
     return f.words <= BOX_MAX_WORDS if boxed else f.words <= APPEAL_MAX_WORDS and not is_long_prose(f, options.long_prose_words)
+
+
+def prompts_reader(text: str, f: Features, rules: RuleSet) -> bool:
+    """A prompt to the reader: an address word, and a chrome phrase or chrome words for
+    `APPEAL_CHROME_SHARE` of its words (`f` are the features of `text`)."""
+    return (f.chrome_phrases > 0 or f.chrome_share >= APPEAL_CHROME_SHARE) and addresses_reader(text, rules)
 
 
 def addresses_reader(text: str, rules: RuleSet) -> bool:

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
-from .appeals import APPEAL_CHROME_SHARE, APPEAL_MAX_WORDS, addresses_reader
+from .appeals import APPEAL_MAX_WORDS, prompts_reader
 from .document import Removal
 from .found import Found
 from .header import read_header_line
@@ -442,9 +442,7 @@ def _judge(para: Para, hits: list[Hit] | None, rules: RuleSet, options: CleanOpt
     if appeal or all(kind == "short" for kind, _ in lines):
         score = max(score for _, score in lines)
         f = features(para.text, rules.lexicons)
-        prompt = addresses_reader(para.text, rules) and (f.chrome_phrases > 0 or f.chrome_share >= APPEAL_CHROME_SHARE) \
-            or f.chrome_phrases > 0 and not f.sentence_end  # (one chrome word in a sentence to the reader is the
-        # article's own closing line: "If you agree, come and say so. Public comment starts at 6:30.")
+        prompt = prompts_reader(para.text, f, rules) or f.chrome_phrases > 0 and not f.sentence_end
         kind = APPEAL if appeal and prompt else SHORT  # (a lexicon phrase without a sentence end prompts too:
         # "Join the Echo WhatsApp community for the latest news"; a sentence about subscribing is the article's)
         return kind, [Removal(CHROME_RULE, para.text, para.index, score)], {}
