@@ -91,7 +91,7 @@ def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare
     line = _GLUED_UPDATE.sub(" ", line)  # "4 Feb 2024Updated 17:12": a date glued to the next lead
     slashed = _SLASH_ROLE.fullmatch(line) if "/" in line and len(line) <= 120 else None
     if slashed and is_byline_tail(slashed.group(2), rules) \
-            and slashed.group(2).split()[-1].lower() in rules.lexicons.role_words - {"photographer"}:
+            and slashed.group(2).split()[-1].lower() in rules.lexicons.role_words:
         line = f"{slashed.group(1)}, {slashed.group(2)}"  # "Nadine Palmer/Gleaner Writer": the names, then the role
     if not bare_names and not _may_be_header(line, rules):
         return None  # no digit, no lead word, no separator: a title or a sentence, not a header line
