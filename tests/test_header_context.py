@@ -247,3 +247,10 @@ def test_a_weekday_is_no_persons_name_but_a_first_name_that_is_one_stays():
     assert doc.authors == [] and doc.title == headline
     got = read_header_line("Por Domingo Cavallo", RULES)
     assert got is not None and got.authors == ["Domingo Cavallo"]
+
+
+def test_a_blogs_name_and_tagline_over_the_post_are_never_its_title():
+    for headline in ("Greek workers defy new austerity package", "Why our library branch closing matters more than the budget says"):
+        doc = clean(page("Red Ridge Notes\nNotes from a retired machinist on politics, work and the world", headline,
+                         "By Samuel Birch\n14 June 2011", PROSE, MORE))
+        assert doc.title == headline, headline

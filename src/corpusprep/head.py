@@ -83,6 +83,7 @@ def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
         units, zone_end = _classify(paras, rules, known, options, bars)
     _mark_menus(units)
     _mark_site_names(units, paras)
+    _mark_tagline(units)
     _sentence_titles(units)
     _join_byline_labels(units, rules, options)
     _caption_over_credit(units, rules)
@@ -578,6 +579,22 @@ def _mark_site_names(units: list[Unit], paras: list[Para]) -> None:
         name = " ".join(_NAME_END.split(unit.text, 1)[0].split()[:4])
         if unit.kind == "title" and len(name.split()) >= 2 and any(re.search(r"(?<!\w)" + re.escape(fold(name)) + r"(?!\w)", line) for line in footer):
             unit.site = True
+
+
+MASTHEAD_WORDS = 4
+
+
+def _mark_tagline(units: list[Unit]) -> None:
+    """A block that opens the page with a short name and a line under it ("Red Ridge Notes" / "Notes
+    from a retired machinist on politics, work and the world") is the site's masthead and tagline when
+    a headline-like line stands below that block: both are the site's, never the title or its standfirst."""
+    content = [u for u in units if u.kind != CHROME]
+    if len(content) < 3:
+        return
+    name, tagline = content[0], content[1]
+    if name.kind == tagline.kind == "title" and name.para == tagline.para and _word_count(name.text) <= MASTHEAD_WORDS \
+            and any(u.kind == "title" and u.para != name.para for u in content[2:]):
+        name.site = tagline.site = True
 
 
 SENTENCE_TITLE_WORDS = (4, 20)
