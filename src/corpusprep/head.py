@@ -293,11 +293,14 @@ def _byline_block(para: Para, rules: RuleSet, zone_rules: tuple[Rule, ...], know
     """A short block of byline and date lines only ("Rachel Ortiz" / "14 March 2025"), one of them a date or a lead."""
     if len(para.lines) > 4:
         return False
-    read = [first_match(rules, zone_rules, line, known, options.numeric_date_order) is not None
-            or read_header_line(line, rules, options.numeric_date_order, bare_names=True) is not None for line in para.lines]
-    dated = any(read_header_line(line, rules, options.numeric_date_order) is not None
-                or first_match(rules, zone_rules, line, known, options.numeric_date_order) is not None for line in para.lines)
-    return all(read) and dated
+    dated = False
+    for line in para.lines:  # each line read once as a rule hit, a header line, or a bare name
+        strict = first_match(rules, zone_rules, line, known, options.numeric_date_order) is not None \
+            or read_header_line(line, rules, options.numeric_date_order) is not None
+        if not strict and read_header_line(line, rules, options.numeric_date_order, bare_names=True) is None:
+            return False
+        dated = dated or strict
+    return dated
 
 
 _ARTICLES = frozenset({"the", "la", "le", "el", "der", "die", "il", "o", "a"})  # no one's name starts with one
