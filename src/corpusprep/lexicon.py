@@ -38,16 +38,16 @@ _EDGES = " \t\"'“”‘’«»()[]{}<>.,;:!?|•·–—-*#/\\…+=_~"
 _SPACES = re.compile(r"\s+")
 
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-
-
 def fold(text: str) -> str:
     """Lower case with typographic apostrophes made plain, so "S’abonner" finds the lexicon's "s'abonner".
 
     >>> fold("Don’t Miss")
     "don't miss"
     """
-    return text.lower().translate(_APOSTROPHES)
+    lowered = text.lower()
+    if "\u2019" in lowered or "\u2018" in lowered or "\u02bc" in lowered:  # str.replace is many times faster than str.translate
+        lowered = lowered.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
+    return lowered
 
 
 def line_key(text: str) -> str:
@@ -74,6 +74,7 @@ def mark_key(text: str) -> str:
 MIN_PREFIX_CHARS = 5
 
 
+_DIGIT = re.compile(r"\d")
 _COUNT = re.compile(r"(?<![\w.,])\d[\d.,]{0,12}[kKmM]?(?![\w.,])")
 
 
@@ -83,7 +84,7 @@ def bare_key(text: str) -> str:
     >>> bare_key("View comments (14)"), bare_key("2 comments:")
     ('view comments', 'comments')
     """
-    return line_key(_COUNT.sub(" ", text)) if any(c.isdigit() for c in text) else line_key(text)
+    return line_key(_COUNT.sub(" ", text)) if _DIGIT.search(text) else line_key(text)
 
 
 def words(text: str) -> list[str]:

@@ -43,11 +43,12 @@ class Features:
 def features(text: str, lexicons: Lexicons) -> Features:
     """The features of one line or paragraph.
 
-    Lines are memoised (the edge readers ask about the same lines more than once, and a
-    site's chrome lines recur across its pages); long paragraphs are not, so the memo
-    stays small.
+    Memoised: the stages ask about the same lines and paragraphs of a document several
+    times, and a site's chrome lines recur across its pages. Lines keep a large memo;
+    long paragraphs a small one (they recur within a document, rarely across), so the
+    memo stays small.
     """
-    return _line_features(text, lexicons) if len(text) <= MEMO_CHARS else _features(text, lexicons)
+    return _line_features(text, lexicons) if len(text) <= MEMO_CHARS else _paragraph_features(text, lexicons)
 
 
 MEMO_CHARS = 400
@@ -55,6 +56,11 @@ MEMO_CHARS = 400
 
 @functools.lru_cache(maxsize=8192)
 def _line_features(text: str, lexicons: Lexicons) -> Features:
+    return _features(text, lexicons)
+
+
+@functools.lru_cache(maxsize=256)
+def _paragraph_features(text: str, lexicons: Lexicons) -> Features:
     return _features(text, lexicons)
 
 
@@ -140,9 +146,10 @@ def _run_together(key: str, chrome_lines: frozenset[str]) -> bool:
     A dynamic programme over word boundaries: at most `RUN_MAX_WORDS` words, each piece
     at most `_RUN_MAX_PIECE` words, so it stays a handful of set lookups.
     """
-    tokens = [line_key(t) for t in key.split()]
-    if not 2 <= len(tokens) <= RUN_MAX_WORDS:
+    pieces = key.split()
+    if not 2 <= len(pieces) <= RUN_MAX_WORDS:
         return False
+    tokens = [line_key(t) for t in pieces]
     reach = [True] + [False] * len(tokens)  # reach[i]: the first i words are lexicon lines end to end
     for end in range(1, len(tokens) + 1):
         reach[end] = any(reach[start] and " ".join(tokens[start:end]) in chrome_lines
