@@ -340,6 +340,19 @@ def test_a_press_releases_about_box_goes_but_an_about_heading_over_prose_stays()
     assert heading.text == f"{PROSE}\n\nAbout the new hours\n\n{PROSE}"
 
 
+def test_the_about_box_lead_is_lexicon_data_a_pack_extends(tmp_path):
+    from corpusprep import load_rules
+
+    french = "À propos de Terre Vive\nTerre Vive est une association fondée en 2004 qui gère trois jardins partagés."
+    assert clean(page("Les jardins rouvrent", PROSE, PROSE, french, "###")).text == f"{PROSE}\n\n{PROSE}"
+    swedish = "Om Gröna Hamnen\nGröna Hamnen är en förening som sedan 2010 driver stadens odlingslotter."
+    raw = page("Library hours extended", PROSE, PROSE, swedish, "###")
+    assert "Gröna Hamnen är" in clean(raw).text
+    pack = tmp_path / "sv.toml"
+    pack.write_text('[pack]\nid = "sv"\n[lexicon.about_leads]\nsv = ["om"]\n', encoding="utf-8")
+    assert clean(raw, rules=load_rules(pack)).text == f"{PROSE}\n\n{PROSE}"
+
+
 def test_across_a_menu_the_long_line_over_the_byline_is_the_title_not_the_mastheads_standfirst():
     title = "The lithium rush in the Andes and who will pay for the green transition"
     doc = clean(page("Harbour Review - Centre for Local Reporting", "Home", "Latest News", "Donate", title,

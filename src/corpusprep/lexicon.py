@@ -31,6 +31,7 @@ LEXICONS = {
     "not_name_words": "words that name a role, a desk or a site, never a person",
     "address_words": "words a site addresses its reader with (\"your\", \"our\", \"votre\"): a prompt speaks to the reader",
 "role_words": "a person's job in a byline (\"writer\", \"reporter\"): \"Nadine Palmer/Gleaner Writer\" is a byline, \"Kayla Brenner/The Courier\" a photo credit",
+    "about_leads": "words that open a press release's \"About <Name>\" box at the bottom (\"About\", \"À propos de\", \"Über\")",
     "end_marks": "lines that end a press release (\"ENDS\", \"###\", \"-30-\"): what stands under one near the bottom is its contacts and boxes",
 }
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?")
@@ -123,6 +124,7 @@ class Lexicons:
     not_name_words: frozenset[str] = frozenset()
     address_words: frozenset[str] = frozenset()
     end_marks: frozenset[str] = frozenset()
+    about_leads: tuple[str, ...] = ()  # longest first, so "à propos de" is tried before "à propos"
     role_words: frozenset[str] = frozenset()
     #: Each stopword -> the languages (ISO 639-1 codes, sorted) whose list holds it: the
     #: profiles the cheap language test (`corpusprep.language.guess_by_stopwords`) reads.
@@ -156,6 +158,7 @@ class Lexicons:
             not_name_words=frozenset(get("not_name_words")),
             address_words=frozenset(get("address_words")),
             end_marks=frozenset(mark_key(e) for e in get("end_marks")),
+            about_leads=tuple(sorted(get("about_leads"), key=lambda e: (-len(e), e))),
             role_words=frozenset(get("role_words")),
         )
 

@@ -27,7 +27,7 @@ from .appeals import APPEAL_MAX_WORDS, prompts_reader
 from .document import Removal
 from .found import Found
 from .header import read_header_line
-from .lexicon import Lexicons, bare_key, mark_key
+from .lexicon import Lexicons, bare_key, fold, mark_key
 from .notices import NOTICE_RULE, notice_share, sentence_ends, split_glued
 from .options import CleanOptions
 from .paragraphs import Para
@@ -226,7 +226,22 @@ def _names_or_date(line: str, rules: RuleSet, options: CleanOptions) -> bool:
 
 ABOUT_RULE = "chrome.about"
 ABOUT_MAX_PARAGRAPHS = 8
-_ABOUT_LABEL = re.compile(r"(?:About|À propos de|A propos de|Über|Acerca de|Sobre|Informazioni su|Over)\s+(?P<name>[^.!?:]{2,60})")
+ABOUT_NAME_CHARS = 60
+
+
+def about_name(line: str, leads: tuple[str, ...]) -> str | None:
+    """The name an "About <Name>" label introduces (lexicon `about_leads`), or None.
+
+    >>> from corpusprep.rules import default_rules
+    >>> leads = default_rules().lexicons.about_leads
+    >>> about_name("À propos de Terre Vive", leads), about_name("About time we acted.", leads)
+    ('Terre Vive', None)
+    """
+    for lead in leads:
+        if fold(line[:len(lead)]) == lead and line[len(lead):len(lead) + 1].isspace():
+            name = line[len(lead):].strip()
+            return name if 2 <= len(name) <= ABOUT_NAME_CHARS and not any(c in ".!?:" for c in name) else None
+    return None
 
 
 def _drop_about_box(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions,
@@ -235,10 +250,9 @@ def _drop_about_box(paras: list[Para], rules: RuleSet, known: Mapping[str, Any],
     with that name ("Riverwatch Alliance is a nonprofit …"), and what is under them, when all
     of it is the box's (paragraphs that open with the name, or short ones: contacts, "###")."""
     for i in range(len(paras) - 1, max(len(paras) - ABOUT_MAX_PARAGRAPHS, 1) - 1, -1):
-        label = _ABOUT_LABEL.fullmatch(paras[i].lines[0].strip())
-        if label is None:
+        name = about_name(paras[i].lines[0].strip(), rules.lexicons.about_leads)
+        if name is None:
             continue
-        name = label.group("name").strip()
         rest = [" ".join(paras[i].lines[1:])] if len(paras[i].lines) > 1 else []  # the label may head its block
         below = rest + [para.text for para in paras[i + 1:]]
         if not below or not below[0].startswith(name) or any(
