@@ -452,7 +452,7 @@ def _judge(para: Para, hits: list[Hit] | None, rules: RuleSet, options: CleanOpt
             return BODY, [], {}  # body prose with a loose notice glued on: reading stops here, the notice is cut off
         kind = TEMPLATED if weak >= 0.5 else WEAK
         return kind, [Removal(f"{NOTICE_RULE}.{pack or 'signal'}", para.text, para.index, weak)], {}
-    appeal = _appeal(para, rules, options)
+    appeal = _prompt_like(para, rules, options)
     if appeal or all(kind == "short" for kind, _ in lines):
         score = max(score for _, score in lines)
         f = features(para.text, rules.lexicons)
@@ -464,7 +464,7 @@ def _judge(para: Para, hits: list[Hit] | None, rules: RuleSet, options: CleanOpt
 
 
 
-def _appeal(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
+def _prompt_like(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
     """A sentence or two with the words of a prompt ("… lives on its readers. Donate to support an
     independent outlet."): undecided, so it goes between boilerplate and stays under prose."""
     f = features(para.text, rules.lexicons)
