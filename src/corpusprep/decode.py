@@ -22,7 +22,7 @@ import unicodedata
 from collections import Counter
 
 _SNIFF = 8192  # how much of the start of an input the binary test reads
-_CONTROLS = dict.fromkeys([c for c in range(32) if chr(c) not in "\t\n\r\x0b\x0c"] + [127])
+_CONTROL_CHAR = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # control characters but tab, line and page breaks
 _LINE_ENDINGS = re.compile(r"\r\n?|[\u2028\u0085\x0b\x0c]")
 
 #: The legacy encodings detection chooses from (Python codec names, as they appear in
@@ -337,8 +337,9 @@ def _looks_binary(start: str) -> bool:
     a NUL, or more than 5% control characters (tabs, line and page breaks aside)."""
     if "\x00" in start:
         return True
-    controls = len(start) - len(start.translate(_CONTROLS))
-    return controls > 0.05 * len(start)
+    if not _CONTROL_CHAR.search(start):
+        return False  # (a regex scan: str.translate over a whole article cost 0.2 ms)
+    return len(_CONTROL_CHAR.findall(start)) > 0.05 * len(start)
 
 
 def _without_lone_surrogates(text: str) -> str:
