@@ -244,3 +244,11 @@ def test_repost_attributions_are_syndication_lines():
         doc = clean(page("Library hours extended after long debate", PROSE, MORE, line))
         assert doc.text == f"{PROSE}\n\n{MORE}", line
         assert doc.original_publisher == publisher, line
+
+
+def test_a_copyright_credit_under_a_caption_goes_and_the_pages_copyright_line_is_still_read():
+    caption = "Stau am Hafentor am frühen Morgen.\nCopyright: Lena Vogt/dpa/Symbolbild"
+    doc = clean(page("Stadtrat stoppt Ausbau der Hafenstraße", caption, PROSE, PROSE, "Copyright 2021 The Harbour Herald"))
+    assert doc.text == f"{PROSE}\n\n{PROSE}" and _rules_of(doc).count("chrome.caption") == 2
+    assert doc.copyright == "Copyright 2021 The Harbour Herald"
+    assert not is_caption("Copyright law is changing fast, and the courts have not caught up.", LEX)
