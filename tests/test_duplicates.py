@@ -12,8 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpusprep.build import BuildError, build_dataset
+from corpusprep.build import build_dataset
 from corpusprep.duplicates import DedupOptions, Member, canonical
+from corpusprep.errors import OptionsError
+from corpusprep.learned import LearnOptions
 from corpusprep.minhash import PERMUTATIONS, exact_key, fingerprint, shingles, signature, similarity, words
 
 from .copies import COPIES, ORIGINAL, write_corpus
@@ -85,10 +87,15 @@ def test_exact_method_groups_only_bodies_with_the_same_words(corpus, tmp_path):
     assert '"method": "exact"' in manifest
 
 
-def test_an_unknown_method_is_a_build_error(corpus, tmp_path):
-    with pytest.raises(BuildError, match="unknown duplicate method 'fuzzy'"):
-        build_dataset([corpus], "c", "1.0.0", out=tmp_path, dedup=DedupOptions(method="fuzzy"))
-    assert not (tmp_path / "c").exists()
+def test_an_unknown_method_or_a_threshold_out_of_range_is_refused_when_the_options_are_made():
+    with pytest.raises(OptionsError, match="method must be one of near, exact, not 'fuzzy'"):
+        DedupOptions(method="fuzzy")
+    for threshold in (0, 5, -0.1):
+        with pytest.raises(OptionsError, match=f"threshold must be above 0 and at most 1, not {threshold}"):
+            DedupOptions(threshold=threshold)
+    for bad in ({"min_docs": 0}, {"min_share": 1.5}, {"copy_share": -1}):
+        with pytest.raises(OptionsError, match=f"{next(iter(bad))} must be"):
+            LearnOptions(**bad)
 
 
 @pytest.mark.parametrize("method", ["near", "exact"])

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from .document import Document, Removal
 from .duplicates import DedupOptions
+from .errors import CorpusprepError
 from .explain import explain
 from .learned import LearnedBoilerplate, LearnOptions, learn_boilerplate
 from .options import CleanOptions
@@ -38,6 +39,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "BuildError",
+    "CorpusprepError",
     "BuildReport",
     "CleanOptions",
     "DedupOptions",

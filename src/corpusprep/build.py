@@ -28,7 +28,8 @@ import pyarrow as pa
 from . import workers
 from .card import CardError, CardOptions, Template, check_license, read_template, render_card
 from .diff import diff_versions
-from .duplicates import DEDUP_METHODS, DedupOptions, DuplicateFinder, Duplicates
+from .duplicates import DedupOptions, DuplicateFinder, Duplicates
+from .errors import CorpusprepError
 from .frames import FrameWriter, attach, read_frames
 from .hashing import sha256_file
 from .learned import RULE_PREFIX, BoilerplateLearner, LearnedBoilerplate, LearnedReport, LearnOptions, is_learned_rule, rule_site
@@ -48,7 +49,7 @@ from .versions import bump as bump_version
 DEPENDENCIES = ("ftfy", "beautifulsoup4", "langdetect", "pyarrow", "datasets")
 
 
-class BuildError(Exception):
+class BuildError(CorpusprepError):
     """The build cannot go on: one line for the user."""
 
 
@@ -120,8 +121,6 @@ def build_dataset(
         raise BuildError(f"--num-proc must be 1 or more, not {num_proc}")
     if engine not in ("local", "ray"):
         raise BuildError(f"unknown engine {engine!r}: use local or ray")
-    if dedup is not None and dedup.method not in DEDUP_METHODS:
-        raise BuildError(f"unknown duplicate method {dedup.method!r}: use {' or '.join(DEDUP_METHODS)}")
     card = card or CardOptions()
     template, template_text = _card_inputs(card, license)
     rules = rules or default_rules()

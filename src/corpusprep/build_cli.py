@@ -136,13 +136,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build-dataset: error: --repo-id {args.repo_id} names another repo than --push-to-hub "
               f"{args.push_to_hub}: the card would point readers at the wrong repo", file=sys.stderr)
         return 2
-    from .language import LanguageBackendError
+    from .errors import CorpusprepError
     from .parallel import WorkerDied
-    from .readers import InputError, ReadOptions
-    from .versions import VersionError
+    from .readers import ReadOptions
 
     try:
-        from .build import BuildError, build_dataset
+        from .build import build_dataset
         from .cli import UserError, load_rules_or_fail
 
         rules = load_rules_or_fail(args.rules)
@@ -169,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
                                    num_proc=args.num_proc, force=args.force, progress=tick,
                                    engine=args.engine, ray_address=args.ray_address, learn=learn, dedup=dedup,
                                    card=_card_options(args))
-    except (InputError, VersionError, BuildError, UserError, LanguageBackendError) as exc:
+    except CorpusprepError as exc:  # every error meant for the user (input, version, build, rules, card, backend)
         print(f"build-dataset: error: {exc}", file=sys.stderr)
         return 2
     except WorkerDied as exc:
@@ -220,12 +219,9 @@ def _card_options(args: argparse.Namespace) -> CardOptions:
 def _corpus_options(args: argparse.Namespace) -> tuple[LearnOptions, DedupOptions]:
     from .cli import UserError
     from .duplicates import DedupOptions
+    from .errors import OptionsError
     from .learned import LearnOptions
 
-    if args.learn_min_docs < 1 or not 0 <= args.learn_min_share <= 1:
-        raise UserError("--learn-min-docs must be 1 or more and --learn-min-share between 0 and 1")
-    if not 0 < args.duplicate_threshold <= 1:
-        raise UserError(f"--duplicate-threshold must be above 0 and at most 1, not {args.duplicate_threshold}")
     allow: tuple[str, ...] = ()
     if args.allow_boilerplate:
         try:
@@ -233,10 +229,15 @@ def _corpus_options(args: argparse.Namespace) -> tuple[LearnOptions, DedupOption
         except (OSError, UnicodeDecodeError) as exc:
             raise UserError(f"cannot read {args.allow_boilerplate}: {exc}") from None
         allow = tuple(line.strip() for line in lines if line.strip())
-    learn = LearnOptions(enabled=not args.no_learn, min_docs=args.learn_min_docs, min_share=args.learn_min_share,
-                         allow=allow)
-    dedup = DedupOptions(enabled=not args.no_dedup, method=args.dedup_method, threshold=args.duplicate_threshold,
-                         keep_duplicates=args.keep_duplicates)
+    try:  # the options check themselves; here their fields are named by their flags
+        learn = LearnOptions(enabled=not args.no_learn, min_docs=args.learn_min_docs, min_share=args.learn_min_share,
+                             allow=allow)
+        dedup = DedupOptions(enabled=not args.no_dedup, method=args.dedup_method, threshold=args.duplicate_threshold,
+                             keep_duplicates=args.keep_duplicates)
+    except OptionsError as exc:
+        flag = {"min_docs": "--learn-min-docs", "min_share": "--learn-min-share", "threshold": "--duplicate-threshold",
+                "method": "--dedup-method"}.get(exc.field, exc.field)
+        raise UserError(f"{flag} {str(exc)[len(exc.field) + 1:]}") from None
     return learn, dedup
 
 

@@ -22,6 +22,8 @@ from urllib.parse import urlsplit
 
 import pyarrow as pa
 
+from .errors import CorpusprepError
+
 #: The Hub's `language_creators` values (as `datasets` lists them in utils/resources/creators.json).
 LANGUAGE_CREATORS = ("found", "crowdsourced", "expert-generated", "machine-generated", "other")
 LICENSES_DOC = "https://huggingface.co/docs/hub/repositories-licenses"
@@ -29,7 +31,7 @@ CARD_SITES = 10  # rows of a site or publisher table
 CARD_PARAGRAPHS = 3  # learned paragraphs shown per site
 
 
-class CardError(ValueError):
+class CardError(CorpusprepError, ValueError):
     """A card option or template that cannot be used: one line for the user."""
 
 

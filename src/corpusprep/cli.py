@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeGuard
 
+from .errors import CorpusprepError
 from .readers import TABLE_SUFFIXES, TEXT_SUFFIXES, ReadOptions, as_input, is_url
 
 if TYPE_CHECKING:  # imported lazily below, for a fast start
@@ -35,7 +36,7 @@ EXAMPLES = """examples:
 """
 
 
-class UserError(Exception):
+class UserError(CorpusprepError):
     """A mistake in the command line or its inputs: reported in one line, no traceback."""
 
 

@@ -31,6 +31,7 @@ import numpy as np
 
 from .buckets import BucketSpill, runs
 from .document import Document
+from .errors import OptionsError
 from .minhash import PERMUTATIONS, band_keys, similarity
 
 _BAND = np.dtype([("key", "<u8"), ("doc", "<u4")])
@@ -57,6 +58,12 @@ class DedupOptions:
     method: str = "near"
     threshold: float = 0.7
     keep_duplicates: bool = False
+
+    def __post_init__(self) -> None:
+        if self.method not in DEDUP_METHODS:
+            raise OptionsError("method", f"must be one of {', '.join(DEDUP_METHODS)}, not {self.method!r}")
+        if not 0 < self.threshold <= 1:
+            raise OptionsError("threshold", f"must be above 0 and at most 1, not {self.threshold}")
 
 
 @dataclass(frozen=True)

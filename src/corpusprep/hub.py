@@ -27,6 +27,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, TypeVar
 
+from .errors import CorpusprepError
 from .hashing import sha256_file
 
 REPO_ID = re.compile(r"[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*")
@@ -38,7 +39,7 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
-class PublishError(Exception):
+class PublishError(CorpusprepError):
     """The release cannot go on: one line for the user (never a token, never a traceback)."""
 
 

@@ -33,6 +33,8 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
+from .errors import CorpusprepError
+
 MIN_LETTERS = 20
 #: langdetect's random restarts (its default is 7): 3 gave the same answers on 2,255
 #: benchmark, real-corpus and seed documents, at under half the cost.
@@ -118,7 +120,7 @@ def guess_by_stopwords(text: str, stopword_languages: Mapping[str, tuple[str, ..
     return best if len(foreign.findall(text)) <= MAX_FOREIGN * sum(map(len, tokens)) else None
 
 
-class LanguageBackendError(RuntimeError):
+class LanguageBackendError(CorpusprepError, RuntimeError):
     """The chosen backend cannot run here: the message says what to install."""
 
 

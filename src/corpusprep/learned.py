@@ -29,6 +29,7 @@ import numpy as np
 
 from .buckets import BucketSpill, runs
 from .document import Removal
+from .errors import OptionsError
 from .fingerprints import normalize_paragraph, paragraph_key, paragraph_keys
 from .found import Found
 from .paragraphs import Para
@@ -61,6 +62,13 @@ class LearnOptions:
     min_share: float = 0.02
     copy_share: float = 0.5
     allow: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.min_docs < 1:
+            raise OptionsError("min_docs", f"must be 1 or more, not {self.min_docs}")
+        for name in ("min_share", "copy_share"):
+            if not 0 <= getattr(self, name) <= 1:
+                raise OptionsError(name, f"must be between 0 and 1, not {getattr(self, name)}")
 
     def threshold(self, site_docs: int) -> int:
         return max(self.min_docs, math.ceil(self.min_share * site_docs))

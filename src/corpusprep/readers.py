@@ -25,6 +25,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .errors import CorpusprepError
 from .hashing import sha256_of
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ TABLE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json", ".csv", ".csv.gz", 
 _PROBLEM = "__problem__"
 
 
-class InputError(Exception):
+class InputError(CorpusprepError):
     """The input as a whole cannot be read: the message is one line for the user."""
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from .dates import DateReader, date_pattern
 from .document import DATE_FIELDS, LIST_FIELDS, METADATA_FIELDS
+from .errors import CorpusprepError
 from .lexicon import LEXICONS, Lexicons
 
 if sys.version_info >= (3, 11):
@@ -39,7 +40,7 @@ _NAME_SPLIT = re.compile(r", | and | et | & ")
 _LIST_SPLIT = re.compile(r"\s*[,;]\s*")
 
 
-class RuleError(ValueError):
+class RuleError(CorpusprepError, ValueError):
     """A rule pack is malformed; the message names the pack and the rule."""
 
 

@@ -6,13 +6,14 @@ import json
 import re
 from pathlib import Path
 
+from .errors import CorpusprepError
 from .hashing import sha256_file
 
 _SEMVER = re.compile(r"(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})")
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,95}")
 
 
-class VersionError(ValueError):
+class VersionError(CorpusprepError, ValueError):
     """A bad dataset name or version: one line for the user."""
 
 

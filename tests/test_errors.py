@@ -1,0 +1,39 @@
+"""Every error corpusprep reports to its user derives from one class, so a caller catches one thing."""
+
+from __future__ import annotations
+
+import pytest
+
+import corpusprep
+from corpusprep import CorpusprepError
+from corpusprep.build import BuildError, build_dataset
+from corpusprep.card import CardError, CardOptions
+from corpusprep.cli import UserError
+from corpusprep.duplicates import DedupOptions
+from corpusprep.hub import PublishError
+from corpusprep.language import LanguageBackendError
+from corpusprep.readers import InputError
+from corpusprep.rules import RuleError, load_rules
+from corpusprep.versions import VersionError
+
+USER_FACING = {BuildError: Exception, CardError: ValueError, UserError: Exception, PublishError: Exception,
+               LanguageBackendError: RuntimeError, InputError: Exception, RuleError: ValueError, VersionError: ValueError}
+
+
+@pytest.mark.parametrize("error", sorted(USER_FACING, key=lambda e: e.__name__))
+def test_each_user_facing_error_is_a_corpusprep_error_and_keeps_its_builtin_base(error):
+    assert issubclass(error, CorpusprepError) and issubclass(error, USER_FACING[error])
+    assert corpusprep.CorpusprepError is CorpusprepError
+
+
+def test_a_bad_pack_bad_options_and_a_bad_card_are_caught_as_one_class(tmp_path):
+    pack = tmp_path / "broken.toml"
+    pack.write_text("[pack\nid = ", encoding="utf-8")
+    with pytest.raises(CorpusprepError):
+        load_rules(pack)
+    with pytest.raises(CorpusprepError, match="threshold must be above 0"):
+        DedupOptions(threshold=5)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("A short article about the harbour.", encoding="utf-8")
+    with pytest.raises(CorpusprepError, match="not a Hub repo id"):
+        build_dataset([tmp_path / "in"], "c", "1.0.0", out=tmp_path / "out", card=CardOptions(repo_id="not an id"))
