@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 import pyarrow as pa
 
 from .errors import CorpusprepError
+from .fields import COLUMNS
 
 #: The Hub's `language_creators` values (as `datasets` lists them in utils/resources/creators.json).
 LANGUAGE_CREATORS = ("found", "crowdsourced", "expert-generated", "machine-generated", "other")
@@ -208,31 +209,7 @@ def parse_template(text: str, name: str = "template") -> Template:
 def _key(title: str) -> str:
     return " ".join(title.split()).casefold()
 
-FIELD_DOCS = {
-    "id": "stable document id: the input's id column, else the path relative to the input root",
-    "text": "cleaned body; paragraphs joined by one blank line",
-    "title": "title of the article",
-    "authors": "authors, as printed in the byline",
-    "date": "publication date of this copy",
-    "publisher": "publisher of this copy",
-    "original_publisher": "for a syndicated copy: where the article first appeared",
-    "original_date": "for a syndicated copy: when it first appeared",
-    "language": ("ISO 639-1 code of the body, from the `language_backend` of the options below "
-                 "(stopwords: a stopword test for clear cases, seeded langdetect for the rest; langdetect; or fastText)"),
-    "regions": "region labels from the page header",
-    "themes": "theme labels from the page header",
-    "tags": "tags and analysis labels",
-    "copyright": "the copyright line as printed",
-    "source": "the input file the document came from",
-    "sha256": "sha256 of the raw input document (bytes as read, or UTF-8 of a text cell)",
-    "duplicate_group": "id of the canonical copy of the document's duplicate group (its own id when it has no copies)",
-    "duplicate_of": "id of the canonical copy this document duplicates; null for a canonical copy",
-    "removed": "audit trail: every removal as {rule, text, index}",
-    "notes": "repairs that changed text without removing any (decoding, mojibake, markup, rejoins)",
-    "reason": "why the document was rejected: a code of the documented table",
-    "detail": "what the reason code alone does not say (the JSON error, the file's problem), or null",
-    "raw": "the raw input text",
-}
+FIELD_DOCS = {name: column.doc for name, column in COLUMNS.items()}
 
 
 def size_category(rows: int) -> str:

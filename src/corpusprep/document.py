@@ -11,22 +11,9 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
-#: Metadata fields a rule may fill, in the order they are reported.
-METADATA_FIELDS = (
-    "title",
-    "authors",
-    "date",
-    "publisher",
-    "original_publisher",
-    "original_date",
-    "regions",
-    "themes",
-    "tags",
-    "copyright",
-)
-LIST_FIELDS = frozenset({"authors", "regions", "themes", "tags"})
-DATE_FIELDS = frozenset({"date", "original_date"})
+from .fields import DATE_FIELDS, LIST_FIELDS, METADATA_FIELDS
 
+__all__ = ["DATE_FIELDS", "LIST_FIELDS", "METADATA_FIELDS", "Document", "Removal"]
 
 @dataclass(frozen=True)
 class Removal:

@@ -13,17 +13,19 @@ Two entry points, both optional (``pip install 'corpusprep[ray]'``):
 
 from __future__ import annotations
 
+import dataclasses
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
+from .document import Document
 from .options import CleanOptions
 from .parallel import BATCH, WorkerDied
 from .rules import RuleSet, default_rules
 
-DOCUMENT_COLUMNS = ("text", "title", "authors", "date", "publisher", "original_publisher", "original_date",
-                    "language", "regions", "themes", "tags", "copyright", "removed", "notes", "rejected")
+#: Every `Document` field, `rejected` last (the column order this integration has always written).
+DOCUMENT_COLUMNS = tuple(sorted((f.name for f in dataclasses.fields(Document)), key=lambda name: name == "rejected"))
 
 
 def _ray() -> Any:  # the ray module (untyped here: ray is an optional extra)

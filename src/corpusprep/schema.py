@@ -14,40 +14,13 @@ from typing import Any
 import pyarrow as pa
 
 from .document import Document
+from .fields import COLUMNS, KEPT_COLUMNS, REJECTED_COLUMNS
 from .reasons import split
 
 REMOVAL = pa.struct([("rule", pa.string()), ("text", pa.string()), ("index", pa.int32())])
-_STRINGS = pa.list_(pa.string())
-KEPT_FIELDS: tuple[tuple[str, pa.DataType], ...] = (
-    ("id", pa.string()),
-    ("text", pa.string()),
-    ("title", pa.string()),
-    ("authors", _STRINGS),
-    ("date", pa.date32()),
-    ("publisher", pa.string()),
-    ("original_publisher", pa.string()),
-    ("original_date", pa.date32()),
-    ("language", pa.string()),
-    ("regions", _STRINGS),
-    ("themes", _STRINGS),
-    ("tags", _STRINGS),
-    ("copyright", pa.string()),
-    ("source", pa.string()),
-    ("sha256", pa.string()),
-    ("duplicate_group", pa.string()),
-    ("duplicate_of", pa.string()),
-    ("removed", pa.list_(REMOVAL)),
-    ("notes", _STRINGS),
-)
-REJECTED_FIELDS: tuple[tuple[str, pa.DataType], ...] = (
-    ("id", pa.string()),
-    ("source", pa.string()),
-    ("sha256", pa.string()),
-    ("reason", pa.string()),
-    ("detail", pa.string()),
-    ("duplicate_of", pa.string()),
-    ("raw", pa.string()),
-)
+_ARROW = {"string": pa.string(), "strings": pa.list_(pa.string()), "date": pa.date32(), "removals": pa.list_(REMOVAL)}
+KEPT_FIELDS: tuple[tuple[str, pa.DataType], ...] = tuple((name, _ARROW[COLUMNS[name].kind]) for name in KEPT_COLUMNS)
+REJECTED_FIELDS: tuple[tuple[str, pa.DataType], ...] = tuple((name, _ARROW[COLUMNS[name].kind]) for name in REJECTED_COLUMNS)
 _RESERVED = {name for name, _ in KEPT_FIELDS} | {name for name, _ in REJECTED_FIELDS}
 
 

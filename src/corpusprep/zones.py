@@ -17,6 +17,7 @@ from typing import Any
 
 from .captions import CAPTION_RULE, caption_lines, copy_of, is_caption, is_credit, short_line
 from .document import Removal
+from .fields import LABEL_FIELDS
 from .found import Found
 from .options import CleanOptions
 from .paragraphs import Para
@@ -30,7 +31,7 @@ INLINE_MAX_CHARS = 120
 INLINE_MAX_LINES = 8
 RELATED_MAX_WORDS = 16
 RELATED_MAX_LINKS = 6  # headlines in a row under one label
-LIST_LABEL_FIELDS = frozenset({"regions", "themes", "tags"})
+LIST_LABEL_FIELDS = LABEL_FIELDS
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _ADDRESS = re.compile(r"\w[./@:]\w")  # "www.example.com", "https://…": an address, not the rest of a sentence
