@@ -29,7 +29,9 @@ Figures:
   of fresh3, scored once (86.8/99.0/81.9) and worked on since; fresh5_* and fresh5_holdout_* on
   a pair written in the fourth session (the holdout scored once at 74.5/100/77.9, then worked on);
   fresh6_holdout_*, fresh7_holdout_* and fresh8_holdout_* on held-out sets written later in that
-  session (scored once at 84.4/100/80.9, 81.8/100/85.1 and 89.5/98.9/88.2).
+  session (scored once at 84.4/100/80.9, 81.8/100/85.1 and 89.5/98.9/88.2); fresh9_holdout_* and
+  fresh10_holdout_* on two more written in the fifth session (scored once at 86.7/100/73.9 and
+  88.8/100/89.4; fresh10 only ever read as figures, so it stays the most honest of them).
 - variants_checks / variants_holdout_checks: the share of all checks passing on the
   seed-like variants and their held-out part; variants_body: their body lines kept.
 - realcorpus_dates / realcorpus_authors: kept rows of the real corpus with a date / authors.
@@ -131,6 +133,17 @@ FLOORS = {
     "fresh8_holdout_body": 1.0,
     "fresh8_holdout_metadata": 0.911,
     "fresh8_holdout_checks": 0.927,
+    # fresh9_holdout / fresh10_holdout: written by helpers in the fifth session (2026-12-04) from
+    # real pages, scored once at 86.7/100/73.9 and 88.8/100/89.4 (commit c29f60d); fresh9 worked on
+    # since, fresh10 never looked into (only its figures read)
+    "fresh9_holdout_boilerplate": 0.883,
+    "fresh9_holdout_body": 1.0,
+    "fresh9_holdout_metadata": 0.804,
+    "fresh9_holdout_checks": 0.897,
+    "fresh10_holdout_boilerplate": 0.917,
+    "fresh10_holdout_body": 1.0,
+    "fresh10_holdout_metadata": 0.936,
+    "fresh10_holdout_checks": 0.936,
     "variants_boilerplate": 1.0,
     "variants_body": 1.0,
     "variants_metadata": 1.0,
@@ -150,7 +163,8 @@ ANNOTATED = {
     "fresh2_holdout": "devset_fresh2_holdout", "fresh3": "devset_fresh3", "fresh4": "devset_fresh4",
     "fresh3_holdout": "devset_fresh3_holdout", "fresh5": "devset_fresh5", "fresh5_holdout": "devset_fresh5_holdout",
     "fresh6_holdout": "devset_fresh6_holdout", "fresh7_holdout": "devset_fresh7_holdout",
-    "fresh8_holdout": "devset_fresh8_holdout",
+    "fresh8_holdout": "devset_fresh8_holdout", "fresh9_holdout": "devset_fresh9_holdout",
+    "fresh10_holdout": "devset_fresh10_holdout",
 }
 
 

@@ -254,3 +254,27 @@ def test_a_blogs_name_and_tagline_over_the_post_are_never_its_title():
         doc = clean(page("Red Ridge Notes\nNotes from a retired machinist on politics, work and the world", headline,
                          "By Samuel Birch\n14 June 2011", PROSE, MORE))
         assert doc.title == headline, headline
+
+
+def test_under_the_sites_chrome_the_last_headline_over_the_first_prose_is_the_title():
+    headline = "Neighbours plant three thousand oaks on the old landfill"
+    doc = clean(page("Saltar al contenido principal", "La Voz del Valle", "Portada\nLocal\nDeportes\nCultura\nOpinión",
+                     "MEDIO AMBIENTE", headline, PROSE, MORE, "© 2023 La Voz del Valle. Todos los derechos reservados."))
+    assert doc.title == headline and doc.text == f"{PROSE}\n\n{MORE}"  # (the footer names the masthead: it is the site's)
+    newsletter = page("The Harbour Ledger", "Subscribe\nSign in", headline, PROSE, MORE)
+    assert clean(newsletter).title == headline
+
+
+def test_a_headline_at_the_top_keeps_the_title_over_a_teaser_under_a_banner():
+    headline = "Playing the long game on rents"
+    doc = clean(page(headline, "Headline: Markets rally as rates hold steady", "A guide to the new tenancy rules", PROSE, MORE))
+    assert doc.title == headline  # the page opens with its headline: the line under the banner is no title
+
+
+def test_a_language_switcher_and_a_note_asking_to_repost_are_the_sites():
+    headline = "Dam on the Río Claro: riverside families denounce evictions without rehousing"
+    note = ("Note to readers: please use the share buttons above and below. Reposting on your own site or forwarding "
+            "to your lists helps us reach new readers.")
+    doc = clean(page("Skip to content", note, "Read in: English | Español | Italiano", headline, "By Rosa Quintero", PROSE, MORE))
+    assert doc.title == headline and doc.authors == ["Rosa Quintero"]
+    assert chrome_score(features("Lire en : English | Español | Italiano", RULES.lexicons)) == 1.0

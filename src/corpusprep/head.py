@@ -92,7 +92,8 @@ def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
     if lead_date is not None:  # "OAKLAND, Calif., June 4, 2019 — …": the date is read, the paragraph stays whole
         found.add_fields({"date": lead_date})
         units.append(Unit(zone_end, 0, paras[zone_end].text, LEAD_DATELINE, fields={"date": lead_date}))
-    title_at, evidence = (None, 0.0) if known.get("title") else _choose_title(units, rules.lexicons)
+    prose_below = zone_end < len(paras) and _is_prose(paras[zone_end], rules, options)
+    title_at, evidence = (None, 0.0) if known.get("title") else _choose_title(units, rules.lexicons, prose_below)
     drop: dict[tuple[int, int], Removal] = {}
 
     def remove(unit: Unit, rule: str, score: float | None = None) -> None:
@@ -361,6 +362,7 @@ def _date_only(unit: Unit | None) -> bool:
 
 
 LATE_BLOCKING_WORDS = 5  # a site's name is shorter; a headline this long above a late candidate keeps the title
+ABOVE_PROSE_WORDS = 4  # a kicker or a section's name is shorter
 CONFIDENT = 2.5  # title evidence that a byline or date stands right under it (or under its standfirst)
 _DECK_WORDS = 8
 
@@ -374,7 +376,7 @@ def _via_deck(after: list[Unit]) -> float:
     return CONFIDENT if deck.kind == "text" and not deck.name and len(deck.text.split()) >= _DECK_WORDS else 1.5
 
 
-def _choose_title(units: list[Unit], lexicons: Lexicons) -> tuple[int | None, float]:
+def _choose_title(units: list[Unit], lexicons: Lexicons, prose_below: bool = False) -> tuple[int | None, float]:
     """The position of the best title candidate, and the evidence for it.
 
     The first candidate is the title unless the page's structure points at a later one:
@@ -405,6 +407,9 @@ def _choose_title(units: list[Unit], lexicons: Lexicons) -> tuple[int | None, fl
         if len(after) > 1 and _date_only(after[0]) and _post_title(units, units.index(after[1]), unit, stopwords):
             after = []  # the date heads the post below, not this line (a blog's tagline)
         evidence = 3 * unit.heading + (3 * bool(after and _is_byline(after[0])) or _via_deck(after))
+        if prose_below and not after and _word_count(unit.text) >= ABOVE_PROSE_WORDS and not _site_like(unit.text, lexicons) \
+                and _chrome_between(units, n) and all(_weak_candidate(u, lexicons) for u in units[:n] if u.kind == "title"):
+            evidence += CONFIDENT  # the last line of headline length over the article's first prose, under the site's chrome
         if unit.after_date and _post_title(units, n, None, stopwords):
             evidence += 3
         seen += 1
@@ -425,6 +430,20 @@ def _choose_title(units: list[Unit], lexicons: Lexicons) -> tuple[int | None, fl
             return units.index(above), 0.0  # a standfirst or a subtitle ("Part 1") under its headline
             # (across a menu, a long line with the byline right under it is the title: masthead, menu, headline)
     return best, best_evidence
+
+
+def _chrome_between(units: list[Unit], n: int) -> bool:
+    """Whether the page's chrome (a menu, a share bar, labels) stands between the first title candidate and unit `n`:
+    then the candidates above are the site's (masthead, tagline), not a headline and its subtitles."""
+    first = next(k for k, unit in enumerate(units) if unit.kind == "title")
+    return first < n and any(unit.kind in (CHROME, "rule") for unit in units[first + 1:n])
+
+
+def _weak_candidate(unit: Unit, lexicons: Lexicons) -> bool:
+    """A title candidate that reads as the site's rather than a headline: its name (named in the footer, or
+    organisation words), three words or fewer, or chrome words."""
+    return unit.site or _site_like(unit.text, lexicons) or _word_count(unit.text) <= 3 \
+        or chrome_score(features(unit.text, lexicons)) > HEADLINE_CHROME_MAX
 
 
 def _may_head(unit: Unit, lexicons: Lexicons) -> bool:
