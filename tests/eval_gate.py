@@ -136,10 +136,10 @@ FLOORS = {
     # fresh9_holdout / fresh10_holdout: written by helpers in the fifth session (2026-12-04) from
     # real pages, scored once at 86.7/100/73.9 and 88.8/100/89.4 (commit c29f60d); fresh9 worked on
     # since, fresh10 never looked into (only its figures read)
-    "fresh9_holdout_boilerplate": 0.883,
+    "fresh9_holdout_boilerplate": 0.888,
     "fresh9_holdout_body": 1.0,
-    "fresh9_holdout_metadata": 0.804,
-    "fresh9_holdout_checks": 0.897,
+    "fresh9_holdout_metadata": 0.869,
+    "fresh9_holdout_checks": 0.906,
     "fresh10_holdout_boilerplate": 0.917,
     "fresh10_holdout_body": 1.0,
     "fresh10_holdout_metadata": 0.936,

@@ -278,3 +278,22 @@ def test_a_language_switcher_and_a_note_asking_to_repost_are_the_sites():
     doc = clean(page("Skip to content", note, "Read in: English | Español | Italiano", headline, "By Rosa Quintero", PROSE, MORE))
     assert doc.title == headline and doc.authors == ["Rosa Quintero"]
     assert chrome_score(features("Lire en : English | Español | Italiano", RULES.lexicons)) == 1.0
+
+
+def test_a_bare_name_over_a_dateline_is_the_byline_below_a_sections_label():
+    headline = "Surf club opens its new clubhouse after six years of delays"
+    doc = clean(page(headline, "The Coastal Gazette", "Subscribe\nLog in", "Local News", "Bridget Hale and Sam Whitby",
+                     "Updated October 3 2021 - 4:45pm", PROSE, MORE))
+    assert doc.authors == ["Bridget Hale", "Sam Whitby"] and doc.text.endswith(f"{PROSE}\n\n{MORE}")
+    assert "Bridget Hale" not in doc.text and str(doc.date) == "2021-10-03"
+    assert clean(page(headline, PROSE, "Sam Whitby", MORE)).authors == []  # a name alone in the body is no byline
+
+
+def test_a_newsletters_name_and_date_under_the_standfirst_are_read_past_it():
+    headline = "The county budget everyone voted for and nobody read"
+    standfirst = ("A close reading of the long spending plan the commissioners approved last week turns up three "
+                  "surprises, and one of them will show up on your water bill next spring.")
+    doc = clean(page("The Harbour Ledger", "Subscribe\nSign in", headline, standfirst, "Priya Castell", "Sep 21, 2023",
+                     PROSE, MORE))
+    assert (doc.title, doc.authors, str(doc.date)) == (headline, ["Priya Castell"], "2023-09-21")
+    assert standfirst in doc.text

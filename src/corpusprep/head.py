@@ -114,6 +114,8 @@ def read_head(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
                                                     or _above_title(unit, rules, options)):
                 remove(unit, MASTHEAD_RULE)
         _read_after_title(units[title_at + 1:], rules, options, found, remove)
+    if not found.fields.get("authors") and not known.get("authors"):
+        _read_name_over_date(units, rules, options, found, remove)
     _remove_byline_tails(units, rules, drop, remove)
     known_title = found.fields.get("title") or known.get("title")
     for unit in units:
@@ -178,7 +180,7 @@ def _classify(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], optio
                 prose_seen, looked_past, i = True, looked_past + 1, i + 1
                 continue  # the site's note to readers ("please share …"): looked past; it goes if a title is sure below
             if share < 0.5 and not deck_passed and not fields and any(u.kind == "title" for u in units[-2:]) \
-                    and i + 1 < len(paras) and _byline_block(paras[i + 1], rules, zone_rules, known, options):
+                    and _byline_below(paras, i + 1, rules, zone_rules, known, options):
                 units.append(Unit(i, 0, para.text, "text", lines=len(para.lines)))
                 deck_passed, i = True, i + 1
                 continue  # a standfirst of prose between the headline and its byline (WSWS): it stays, the byline is read
@@ -302,6 +304,17 @@ def _byline_block(para: Para, rules: RuleSet, zone_rules: tuple[Rule, ...], know
             return False
         dated = dated or strict
     return dated
+
+
+def _byline_below(paras: list[Para], i: int, rules: RuleSet, zone_rules: tuple[Rule, ...], known: Mapping[str, Any],
+                  options: CleanOptions) -> bool:
+    """Whether paragraph `i` is a byline block, or it and the next are, one line each ("Priya Castellanos" / "Sep 21, 2023")."""
+    if i >= len(paras):
+        return False
+    if _byline_block(paras[i], rules, zone_rules, known, options):
+        return True
+    return i + 1 < len(paras) and len(paras[i].lines) == len(paras[i + 1].lines) == 1 \
+        and _byline_block(Para(paras[i].lines + paras[i + 1].lines, paras[i].index), rules, zone_rules, known, options)
 
 
 _ARTICLES = frozenset({"the", "la", "le", "el", "der", "die", "il", "o", "a"})  # no one's name starts with one
@@ -560,6 +573,20 @@ def _read_after_title(after: list[Unit], rules: RuleSet, options: CleanOptions, 
     assert header is not None  # following.name: _classify_line read this very line as a bare byline
     found.add_fields({"authors": header.authors})
     remove(following, HEADER_RULE)
+
+
+def _read_name_over_date(units: list[Unit], rules: RuleSet, options: CleanOptions, found: Found,
+                         remove: Callable[[Unit, str], None]) -> None:
+    """A bare name right over a dateline ("Priya Castellanos" / "Sep 21, 2023"), chrome aside, is the byline
+    wherever the header holds it (under a section's label, a standfirst, a share bar)."""
+    content = [u for u in units if u.kind != CHROME]
+    for unit, below in zip(content, content[1:]):
+        if unit.name and _date_only(below):
+            header = read_header_line(unit.text, rules, options.numeric_date_order, bare_names=True)
+            if header is not None and header.authors:
+                found.add_fields({"authors": header.authors})
+                remove(unit, HEADER_RULE)
+            return
 
 
 def _caption_over_credit(units: list[Unit], rules: RuleSet) -> None:
