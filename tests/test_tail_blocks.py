@@ -165,3 +165,21 @@ def test_a_closing_line_to_the_reader_with_one_chrome_word_stays_but_an_appeal_g
     appeal = "Our journalists live where you live. If local reporting matters to you, help keep it going."
     doc = clean(page("Library hours extended", PROSE, MORE, LAST, appeal, "Share this:\nTwitter\nFacebook"))
     assert doc.text.endswith(LAST)
+
+
+def test_a_forum_posts_furniture_goes_at_both_ends():
+    headline = "Ferry timetable cuts announced for the outer islands"
+    doc = clean(page("Harbour Forum", "Thread Tools\nDisplay Modes", headline, "#1\n03-14-2021, 08:10 PM",
+                     "skipper_jo\nSenior Member\nJoin Date: Jan 2014\nPosts: 2,311", PROSE, MORE,
+                     "All times are GMT -5. The time now is 11:47 PM.", "Powered by vBulletin® Version 4.2.5"))
+    assert doc.title == headline and doc.authors == []  # "Thread Tools" is no one's name
+    for line in ("Thread Tools", "Display Modes", "Senior Member", "Join Date: Jan 2014", "Posts: 2,311", "The time now is",
+                 "Powered by"):
+        assert line not in doc.text
+    assert PROSE in doc.text and MORE in doc.text
+
+
+def test_a_privacy_line_under_a_newsletter_prompt_goes_also_when_the_page_is_too_short_for_a_tail():
+    body = "The the the the the the the the."
+    raw = page("The The The", body, body, "We handle your details as our privacy notice says.", "Share this:\nFacebook\nTwitter")
+    assert clean(raw).text == f"{body}\n\n{body}"  # (hypothesis found it: the head reader had taken the chrome below)
