@@ -297,3 +297,19 @@ def test_a_newsletters_name_and_date_under_the_standfirst_are_read_past_it():
                      PROSE, MORE))
     assert (doc.title, doc.authors, str(doc.date)) == (headline, ["Priya Castell"], "2023-09-21")
     assert standfirst in doc.text
+
+
+def test_a_block_of_short_lines_mostly_chrome_is_a_menu_whole_and_gives_no_byline():
+    headline = "Who pays for the port? Fishermen, dredging contracts and a town left out"
+    menu = "Home\nLatest\nArticles by Theme\nArticles by Region\nDonate\nLogin"
+    doc = clean(page("Skip to main content", menu, "Harbour Research", "Theme: Global Economy", "Region: Latin America",
+                     headline, "By Marguerite Ellis", PROSE, MORE))
+    assert (doc.title, doc.authors) == (headline, ["Marguerite Ellis"]) and "Articles by" not in doc.text
+    byline_in_bar = clean(page(headline, "Share\nTweet\nRosa Quintero\nMar 03, 2024\nEmail", PROSE, MORE))
+    assert byline_in_bar.authors == ["Rosa Quintero"]  # a person's name in the bar stays a byline
+
+
+def test_share_buttons_in_six_languages_are_chrome_by_their_lead():
+    for line in ("Compartir en WhatsApp", "Condividi su Telegram", "Teilen auf Mastodon", "Share on Bluesky",
+                 "Compartilhar no Telegram", "Partager par courriel"):
+        assert chrome_score(features(line, RULES.lexicons)) == 1.0, line

@@ -697,6 +697,26 @@ def _mark_menus(units: list[Unit]) -> None:
             for unit in run:
                 unit.kind, unit.rule, unit.fields, unit.name, unit.score = CHROME, CHROME_RULE, {}, False, None
         start = end + 1
+    _mark_menu_blocks(units)
+
+
+def _mark_menu_blocks(units: list[Unit]) -> None:
+    """A block of short lines, most of them chrome ("Home" / "Latest" / "Articles by Theme" / "Articles by
+    Region" / "Donate" / "Login"), is a menu whole: its other lines are items too, never a byline or a title
+    (a person's name of two words or more and a date stay what they are)."""
+    blocks: dict[int, list[Unit]] = {}
+    for unit in units:
+        blocks.setdefault(unit.para, []).append(unit)
+    for block in blocks.values():
+        if len(block) < MENU_ITEMS or any(u.lines != 1 or _word_count(u.text) > _MENU_ITEM_WORDS
+                                          or _SENTENCE_END.search(u.text) for u in block):
+            continue
+        if 2 * sum(u.kind == CHROME for u in block) <= len(block):
+            continue
+        for unit in block:
+            person = any(len(name.split()) > 1 for name in unit.fields.get("authors", ()))
+            if unit.kind in ("title", "text", "header") and not (person or unit.name or unit.fields.get("date")):
+                unit.kind, unit.rule, unit.fields, unit.name, unit.score = CHROME, CHROME_RULE, {}, False, None
 
 
 _SENTENCE_END = re.compile(r"[.!?…:][\"'”’»)]*$")
