@@ -313,3 +313,12 @@ def test_share_buttons_in_six_languages_are_chrome_by_their_lead():
     for line in ("Compartir en WhatsApp", "Condividi su Telegram", "Teilen auf Mastodon", "Share on Bluesky",
                  "Compartilhar no Telegram", "Partager par courriel"):
         assert chrome_score(features(line, RULES.lexicons)) == 1.0, line
+
+
+def test_a_markdown_heading_over_a_date_keeps_the_title_from_the_line_under_the_date():
+    body = "The the the the the the the the."  # (hypothesis found it: a blog's date-over-post-title reading won)
+    long = "The the the the the the the the the. The the the the the the the the the the the the the the the the."
+    for date in ("13/01/2000", "1 January 2000"):
+        doc = clean(page("# The The The", date, body, long))
+        assert (doc.title, doc.text) == ("The The The", f"{body}\n\n{long}")
+        assert clean(doc.title + "\n\n" + doc.text).text == doc.text

@@ -421,10 +421,11 @@ def _choose_title(units: list[Unit], lexicons: Lexicons, prose_below: bool = Fal
             after = []  # the date heads the post below, not this line (a blog's tagline)
         evidence = 3 * unit.heading + (3 * bool(after and _is_byline(after[0])) or _via_deck(after))
         if prose_below and not after and _word_count(unit.text) >= ABOVE_PROSE_WORDS and not _site_like(unit.text, lexicons) \
+                and not unit.text.rstrip().endswith(".") \
                 and _chrome_between(units, n) and all(_weak_candidate(u, lexicons) for u in units[:n] if u.kind == "title"):
             evidence += CONFIDENT  # the last line of headline length over the article's first prose, under the site's chrome
-        if unit.after_date and _post_title(units, n, None, stopwords):
-            evidence += 3
+        if unit.after_date and _post_title(units, n, None, stopwords) and not any(u.heading for u in units[:n] if u.kind == "title"):
+            evidence += 3  # (a heading above is the page's title by its markup: the date is its dateline)
         seen += 1
         if seen > 1 and not evidence or unit.late and (evidence < CONFIDENT or headline_above and unit.after_prose):
             continue  # only the page's structure can put the title below the first candidate
@@ -449,12 +450,17 @@ def _chrome_between(units: list[Unit], n: int) -> bool:
     """Whether the page's chrome (a menu, a share bar, labels) stands between the first title candidate and unit `n`:
     then the candidates above are the site's (masthead, tagline), not a headline and its subtitles."""
     first = next(k for k, unit in enumerate(units) if unit.kind == "title")
-    return first < n and any(unit.kind in (CHROME, "rule") for unit in units[first + 1:n])
+    between = units[first + 1:n]
+    if any(unit.fields.get("date") or unit.fields.get("authors") or unit.kind == "header" for unit in between):
+        return False  # a byline or a date under the upper candidate: that one is the headline
+    return any(unit.kind == CHROME or unit.kind == "rule" and set(unit.fields) <= LIST_LABEL_FIELDS for unit in between)
 
 
 def _weak_candidate(unit: Unit, lexicons: Lexicons) -> bool:
     """A title candidate that reads as the site's rather than a headline: its name (named in the footer, or
     organisation words), three words or fewer, or chrome words."""
+    if unit.heading:
+        return False  # the page's markup made it a heading
     return unit.site or _site_like(unit.text, lexicons) or _word_count(unit.text) <= 3 \
         or chrome_score(features(unit.text, lexicons)) > HEADLINE_CHROME_MAX
 
