@@ -183,3 +183,16 @@ def test_a_privacy_line_under_a_newsletter_prompt_goes_also_when_the_page_is_too
     body = "The the the the the the the the."
     raw = page("The The The", body, body, "We handle your details as our privacy notice says.", "Share this:\nFacebook\nTwitter")
     assert clean(raw).text == f"{body}\n\n{body}"  # (hypothesis found it: the head reader had taken the chrome below)
+
+
+def test_a_related_list_above_the_footers_notice_goes_with_its_headlines():
+    notice = ("Copyright The Harbour Press. All rights reserved. This story may not be republished, broadcast or "
+              "rewritten without permission.")
+    doc = clean(page("Rare owl draws birders to the airfield", PROSE, MORE, "Recommended Stories",
+                     "Winter storm to bring heavy snow to the coast this weekend", "Lake fishing contest called off over thin ice",
+                     notice, "Terms\nPrivacy"))
+    assert doc.text == f"{PROSE}\n\n{MORE}" and "chrome.related" in {r.rule for r in doc.removed}
+    french = clean(page("Barrage contesté sur le fleuve", PROSE, MORE, "Articles connexes :",
+                        "Amazonie : la déforestation repart à la hausse", "Quand la transition déplace les villages",
+                        "La source originale de cet article est Mondialisation.ca", "Copyright © Mondialisation.ca, 2022"))
+    assert french.text == f"{PROSE}\n\n{MORE}"

@@ -285,7 +285,7 @@ def _drop_related_list(paras: list[Para], rules: RuleSet, known: Mapping[str, An
         hits = [match_paragraph(rules, zone_rules, para, {**known, **found.fields}, options.numeric_date_order) for para in below]
         if not any(h is None and headline_link(para) for para, h in zip(below, hits)) or not all(
                 h is not None or headline_link(para) or chrome_score(features(para.text, lexicons)) >= options.chrome_threshold
-                for para, h in zip(below, hits)):
+                or _notice_like(para, rules, options) for para, h in zip(below, hits)):  # (the footer's notice under the list)
             continue
         found.removed.append(Removal(RELATED_RULE, paras[i].lines[label_at], paras[i].index))
         _remove_all(below, RELATED_RULE, rules, known, options, found)
