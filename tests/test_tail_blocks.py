@@ -196,3 +196,13 @@ def test_a_related_list_above_the_footers_notice_goes_with_its_headlines():
                         "Amazonie : la déforestation repart à la hausse", "Quand la transition déplace les villages",
                         "La source originale de cet article est Mondialisation.ca", "Copyright © Mondialisation.ca, 2022"))
     assert french.text == f"{PROSE}\n\n{MORE}"
+
+
+def test_the_next_posts_header_under_a_reposted_article_opens_the_replies():
+    reply = "Good for them. Our district took a one percent deal last year and everybody regrets it now."
+    raw = page("Westbrook teachers vote to strike", PROSE, MORE, "Quote\nReply", "#2\n10-21-2018, 09:10 PM",
+               "mill_town_mike\nMember\nJoin Date: Mar 2017\nPosts: 418", reply, "Quote\nReply")
+    doc = clean(raw)
+    assert doc.text == f"{PROSE}\n\n{MORE}" and "chrome.comments" in {r.rule for r in doc.removed}
+    named = clean(page("Westbrook teachers vote to strike", PROSE, MORE, "Maria Lopez\nStaff Writer", LAST))
+    assert LAST in named.text  # a person's name over a role is no login: the prose under it stays

@@ -159,16 +159,37 @@ _FIRST_POST = re.compile(r"(?P<head>[^,\n]{1,60}),\s(?P<date>.{4,40}?)\s#1")  # 
 def _drop_forum_replies(paras: list[Para], rules: RuleSet, known: Mapping[str, Any], options: CleanOptions,
                         found: Found) -> list[Para]:
     """A forum thread under a repost: the first post's footer ("ironmonger72, Jan 14, 2020 #1", a
-    name, a date and the post number) closes the article the thread opened with, and the footer and
+    name, a date and the post number) closes the article the thread opened with, and so does the
+    next post's header (a block of the poster's handle and the board's furniture: "#2" / "mill_town_mike"
+    / "Member" / "Posts: 418"), when what stands under it is comment-sized; the footer or header and
     every reply under it go as comments (`chrome.comments`)."""
     for i in range(max(len(paras) - COMMENT_MAX_PARAGRAPHS, 1), len(paras)):
         line = paras[i].lines[0]
         found_post = _FIRST_POST.fullmatch(line.strip()) if len(line) <= 120 and "#1" in line else None
-        if found_post is None or rules.date_finder is None or not rules.date_finder.fullmatch(found_post.group("date")):
+        first_post = found_post is not None and rules.date_finder is not None \
+            and rules.date_finder.fullmatch(found_post.group("date")) is not None
+        if not first_post and not (_post_header(paras[i], rules, options)
+                                   and all(len(p.text.split()) <= COMMENT_MAX_WORDS for p in paras[i + 1:])):
             continue
         _remove_all(paras[i:], COMMENTS_RULE, rules, known, options, found)
         return paras[:i]
     return paras
+
+
+_HANDLE = re.compile(r"(?=[\w.-]*[_\d])[A-Za-z][\w.-]{2,29}")  # "mill_town_mike", "sparrowhawk77": a login, no one's name
+POST_HEADER_LINES = 2
+
+
+def _post_header(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
+    """A forum post's header: a block of short lines with the poster's handle and the board's furniture
+    ("Member", "Posts: 418", "Join Date: Mar 2017", the post's number and time), nothing else."""
+    if len(para.lines) < POST_HEADER_LINES or len(para.lines) > MAX_PENDING:
+        return False
+    handles = [line for line in para.lines if _HANDLE.fullmatch(line.strip()) and "." not in line.strip(".")]
+    others = [line for line in para.lines if line not in handles]
+    return len(handles) == 1 and all(
+        classify(features(line, rules.lexicons), options.chrome_threshold, options.long_prose_words)[0] == CHROME
+        or read_header_line(line, rules, options.numeric_date_order) is not None for line in others)
 
 
 def _comment_label(line: str, lexicons: Lexicons) -> bool:
