@@ -318,7 +318,7 @@ def test_share_buttons_in_six_languages_are_chrome_by_their_lead():
 def test_a_markdown_heading_over_a_date_keeps_the_title_from_the_line_under_the_date():
     body = "The the the the the the the the."  # (hypothesis found it: a blog's date-over-post-title reading won)
     long = "The the the the the the the the the. The the the the the the the the the the the the the the the the."
-    for date in ("13/01/2000", "1 January 2000"):
-        doc = clean(page("# The The The", date, body, long))
+    for heading, date in (("# The The The", "13/01/2000"), ("# The The The", "1 January 2000"), ("The The The", "1 January 2000")):
+        doc = clean(page(heading, date, body, long))  # (plain too: a sentence of function words is the text's first)
         assert (doc.title, doc.text) == ("The The The", f"{body}\n\n{long}")
         assert clean(doc.title + "\n\n" + doc.text).text == doc.text

@@ -506,7 +506,10 @@ def _post_title(units: list[Unit], n: int, above: Unit | None, stopwords: frozen
     if not unit.after_date or unit.kind != "title" or (above is not None and _deck_of(unit.text, above.text, stopwords)):
         return False
     following = next((u for u in units[n + 1:] if u.kind != CHROME), None)
-    return following is None or _is_byline(following)
+    if following is None:  # straight into the text: a sentence of function words there is the text's first
+        found = words(unit.text)
+        return not (unit.text.rstrip().endswith(".") and 2 * sum(w in stopwords for w in found) > len(found))
+    return _is_byline(following)
 
 
 def _deck_of(line: str, headline: str, stopwords: frozenset[str], adjacent: bool = True) -> bool:
