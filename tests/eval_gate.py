@@ -92,10 +92,13 @@ FLOORS = {
     "fresh3_body": 1.0,
     "fresh3_metadata": 0.946,
     "fresh3_checks": 0.964,
-    "fresh4_boilerplate": 0.924,
+    # lowered in the fifth session: a sentence under a date alone, right above the text, is no
+    # longer read as a blog post's title (fresh4-news-13 lost its title and masthead line), because
+    # cleaning the cleaned text could not read it so again (the property tests found it)
+    "fresh4_boilerplate": 0.919,
     "fresh4_body": 1.0,
-    "fresh4_metadata": 0.973,
-    "fresh4_checks": 0.947,
+    "fresh4_metadata": 0.96,
+    "fresh4_checks": 0.943,
     # scored once at the end of the third session's cleaner work, before any work on it: 86.8% of
     # the boilerplate, 99.0% of the body (one GR closing line taken with a notice), 81.9% of the
     # metadata (titles 16/24); then worked on (titles under site strings), a development set now

@@ -322,3 +322,11 @@ def test_a_markdown_heading_over_a_date_keeps_the_title_from_the_line_under_the_
         doc = clean(page(heading, date, body, long))  # (plain too: a sentence of function words is the text's first)
         assert (doc.title, doc.text) == ("The The The", f"{body}\n\n{long}")
         assert clean(doc.title + "\n\n" + doc.text).text == doc.text
+
+
+def test_a_sentence_under_a_date_alone_stays_the_texts_first_so_cleaning_twice_agrees():
+    long = "The the the the the the the the the. The the the the the the the the the the the the the the the the."
+    for sentence in ("Way way the the the the way way.", "Commissioners pass the road bond on a split vote. Now the hard part."):
+        doc = clean(page("The The The", "1 January 2000", sentence, long))
+        assert doc.title == "The The The" and doc.text.startswith(sentence)
+        assert clean(doc.title + "\n\n" + doc.text).text == doc.text

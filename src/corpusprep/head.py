@@ -660,10 +660,10 @@ SENTENCE_TITLE_WORDS = (4, 20)
 
 def _sentence_titles(units: list[Unit]) -> None:
     """A line that ends a sentence is a candidate too when the page's structure says title: a blog
-    post's "We lost two colonies this winter and I think I know why." right above its byline, or
-    under a date alone and right above the text. Right under a headline, or under one that is not the
-    page's first line (its masthead), it is a standfirst or a caption; under a sentence one more
-    sentence: it stays."""
+    post's "We lost two colonies this winter and I think I know why." right above its byline. Right
+    under a headline, or under one that is not the page's first line (its masthead), it is a standfirst
+    or a caption; under a sentence one more sentence: it stays. (Under a date alone and right above the
+    text it stays too: read as the title there, cleaning the cleaned text would not read it so again.)"""
     content = [(k, u) for k, u in enumerate(units) if u.kind != CHROME]
     for n, (k, unit) in enumerate(content):
         adjacent = n > 0 and content[n - 1][0] == k - 1
@@ -677,8 +677,7 @@ def _sentence_titles(units: list[Unit]) -> None:
             continue  # a standfirst under its headline, or a sentence among sentences
         if unit.text.isupper() or not unit.text[:1].isalnum():
             continue  # a slogan ("PLEASE PASS THIS ON.") or a list item ("- Officials said …")
-        if below is not None and _is_byline(below) or below is None and _date_only(above) \
-                and not any(u.fields.get("authors") for _, u in content[:n]):  # (a byline's date: the metadata is read)
+        if below is not None and _is_byline(below):
             unit.kind = "title"
             unit.after_date = _date_only(above)
 
