@@ -244,7 +244,7 @@ def _corpus_level(corpus: list[dict]) -> dict[str, float]:
 
     from corpusprep import clean
     from corpusprep.duplicates import DuplicateFinder
-    from corpusprep.learned import learn_boilerplate
+    from corpusprep.learner import learn_boilerplate
     from corpusprep.minhash import fingerprint
 
     reviewed = json.loads(REVIEWED.read_text(encoding="utf-8"))

@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpusprep.build import build_dataset
-from corpusprep.duplicates import DedupOptions, Member, canonical
+from corpusprep.dedup_options import DedupOptions
+from corpusprep.duplicates import Member, canonical
 from corpusprep.errors import OptionsError
 from corpusprep.learned import LearnOptions
 from corpusprep.minhash import PERMUTATIONS, exact_key, fingerprint, shingles, signature, similarity, words

@@ -9,7 +9,7 @@ from corpusprep import CorpusprepError
 from corpusprep.build import BuildError, build_dataset
 from corpusprep.card import CardError, CardOptions
 from corpusprep.cli import UserError
-from corpusprep.duplicates import DedupOptions
+from corpusprep.dedup_options import DedupOptions
 from corpusprep.hub import PublishError
 from corpusprep.language import LanguageBackendError
 from corpusprep.readers import InputError

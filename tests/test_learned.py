@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from corpusprep import clean
 from corpusprep.fingerprints import paragraph_key, paragraph_keys
-from corpusprep.learned import LearnedBoilerplate, LearnedParagraph, LearnOptions, document_keys, keys_of, learn_boilerplate
+from corpusprep.learned import LearnedBoilerplate, LearnedParagraph, LearnOptions, document_keys, keys_of
+from corpusprep.learner import learn_boilerplate
 from corpusprep.pipeline import run
 from corpusprep.prepare import pack, prepare
 

@@ -8,11 +8,11 @@
 
 from typing import TYPE_CHECKING, Any
 
+from .dedup_options import DedupOptions
 from .document import Document, Removal
-from .duplicates import DedupOptions
 from .errors import CorpusprepError
 from .explain import explain
-from .learned import LearnedBoilerplate, LearnOptions, learn_boilerplate
+from .learned import LearnedBoilerplate, LearnOptions
 from .options import CleanOptions
 from .pipeline import clean
 from .rules import RuleError, RuleSet, default_rules, load_rules
@@ -21,12 +21,13 @@ if TYPE_CHECKING:  # what type checkers see: the real signatures of the names lo
     from .batch import clean_batch, features
     from .build import BuildError, BuildReport, build_dataset
     from .hub import PublishError, PublishReport, publish
+    from .learner import learn_boilerplate
 
 __version__ = "0.2.0"
-# These import pyarrow or huggingface_hub (and `features()` datasets): loaded only when first asked for.
+# These import numpy, pyarrow or huggingface_hub (and `features()` datasets): loaded only when first asked for.
 _LAZY = {"build_dataset": "build", "BuildError": "build", "BuildReport": "build",
          "publish": "hub", "PublishError": "hub", "PublishReport": "hub",
-         "clean_batch": "batch", "features": "batch"}
+         "clean_batch": "batch", "features": "batch", "learn_boilerplate": "learner"}
 
 
 def __getattr__(name: str) -> Any:

@@ -27,12 +27,14 @@ import pyarrow as pa
 
 from . import workers
 from .card import CardError, CardOptions, Template, check_license, read_template, render_card
+from .dedup_options import DedupOptions
 from .diff import diff_versions
-from .duplicates import DedupOptions, DuplicateFinder, Duplicates
+from .duplicates import DuplicateFinder, Duplicates
 from .errors import CorpusprepError
 from .frames import FrameWriter, attach, read_frames
 from .hashing import sha256_file
-from .learned import RULE_PREFIX, BoilerplateLearner, LearnedBoilerplate, LearnedReport, LearnOptions, is_learned_rule, rule_site
+from .learned import RULE_PREFIX, LearnedBoilerplate, LearnedReport, LearnOptions, is_learned_rule, rule_site
+from .learner import BoilerplateLearner
 from .locks import Busy, DatasetLock
 from .options import CleanOptions
 from .parallel import ordered_map

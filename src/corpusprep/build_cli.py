@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # imported lazily below, for a fast start
 
     from .build import BuildReport
     from .card import CardOptions
-    from .duplicates import DedupOptions
+    from .dedup_options import DedupOptions
     from .learned import LearnOptions
 
 EXAMPLES = """examples:
@@ -218,7 +218,7 @@ def _card_options(args: argparse.Namespace) -> CardOptions:
 
 def _corpus_options(args: argparse.Namespace) -> tuple[LearnOptions, DedupOptions]:
     from .cli import UserError
-    from .duplicates import DedupOptions
+    from .dedup_options import DedupOptions
     from .errors import OptionsError
     from .learned import LearnOptions
 
