@@ -212,7 +212,7 @@ def _build_into(tmp: Path, paths: list[str | Path], name: str, version: str, set
         connect(ray_address, num_cpus=num_proc)
     mapper = _Mapper(engine, num_proc, paths, read_options, progress, own_output)
     prepared = scratch / "prepared.bin"
-    learned = (_learn(mapper, (rules, options, None, False), learn, scratch / "learn", prepared) if learn.enabled
+    learned = (_learn(mapper, workers.WorkerContext(rules, options), learn, scratch / "learn", prepared) if learn.enabled
                else LearnedBoilerplate())
     learned_report = LearnedReport(learned)
     finder = DuplicateFinder(scratch / "duplicates", dedup) if dedup.enabled else None
@@ -224,7 +224,7 @@ def _build_into(tmp: Path, paths: list[str | Path], name: str, version: str, set
     seen = SeenIds()
     read = 0
     keep_raw = dedup.enabled and not dedup.keep_duplicates  # a copy sent to `rejected` keeps its raw text
-    state = (rules, options, learned, dedup.method if finder is not None else None)
+    state = workers.WorkerContext(rules, options, learned, dedup.method if finder is not None else None)
     frames = read_frames(prepared) if learn.enabled else None
     for record, reason, doc, fingerprint in mapper.map("cleaning", workers.clean_batch, workers.clean_batch_with, state,
                                                        frames):
@@ -323,7 +323,7 @@ class _Mapper:
         # A record's source is its file's path as the reader spells it below its input.
         self.skip = tuple(_path_text(str(folder)) + os.sep for folder in own_output)
 
-    def map(self, phase: str, local: Callable[..., list[Any]], remote: Callable[..., list[Any]], state: tuple[Any, ...],
+    def map(self, phase: str, local: Callable[..., list[Any]], remote: Callable[..., list[Any]], state: workers.WorkerContext,
             prepared: Iterator[tuple[str, bytes | None]] | None = None) -> Iterator[Any]:
         """Results in input order; `prepared` frames (from the learning pass) ride along with their records."""
         records = read_inputs(self.paths, self.read_options)
@@ -337,7 +337,7 @@ class _Mapper:
 
             results = ordered_map_on_ray(remote, records, state, describe=describe)
         else:
-            results = ordered_map(local, records, self.num_proc, initializer=workers.init, initargs=state,
+            results = ordered_map(local, records, self.num_proc, initializer=workers.init, initargs=(state,),
                                   describe=describe)
         for done, result in enumerate(results, 1):
             yield result
@@ -345,7 +345,7 @@ class _Mapper:
                 self.progress(done, phase)
 
 
-def _learn(mapper: _Mapper, state: tuple[Any, ...], learn: LearnOptions, folder: Path, prepared: Path) -> LearnedBoilerplate:
+def _learn(mapper: _Mapper, state: workers.WorkerContext, learn: LearnOptions, folder: Path, prepared: Path) -> LearnedBoilerplate:
     """Pass 1: count every site's paragraphs (hashes only) and learn the recurring ones.
 
     What each document's first stages made is spilled to `prepared`, for pass 2.

@@ -71,7 +71,7 @@ def clean_dataset(ds: Any, *, text_column: str = "text", rules: RuleSet | None =
     return ds.map_batches(clean_batch, batch_size=batch_size, batch_format="default")
 
 
-def ordered_map_on_ray(func: Callable[[list[Any], tuple[Any, ...]], list[Any]], items: Iterable[Any], state: tuple[Any, ...],
+def ordered_map_on_ray(func: Callable[[list[Any], Any], list[Any]], items: Iterable[Any], state: Any,
                        describe: Callable[[Any], str] = repr, window: int = 8) -> Iterator[Any]:
     """Yield func(batch, state) results item by item, in input order, computed by Ray tasks."""
     ray = _ray()

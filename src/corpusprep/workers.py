@@ -9,7 +9,6 @@ computed here so the main process only routes rows.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 import numpy as np
 
@@ -25,14 +24,31 @@ from .prepare import pack, prepare
 from .readers import RawRecord
 from .rules import RuleSet
 
-_STATE: dict[str, Any] = {}
+
+@dataclasses.dataclass(frozen=True)
+class WorkerContext:
+    """What every worker needs, sent once per process (the pool's initializer) or per Ray worker (an object).
+
+    `dedup`: the duplicate-detection method ("near", "exact"), or None when detection is off.
+    """
+
+    rules: RuleSet
+    options: CleanOptions
+    learned: LearnedBoilerplate | None = None
+    dedup: str | None = None
+
+
+_CONTEXT: list[WorkerContext] = []  # this process's context, set by `init`
 
 Cleaned = tuple[RawRecord, str | None, Document | None, tuple[np.ndarray | None, int, np.ndarray | None] | None]
 
 
-def init(rules: RuleSet, options: CleanOptions, learned: LearnedBoilerplate | None, dedup: str | None) -> None:
-    """`dedup`: the duplicate-detection method ("near", "exact"), or None when detection is off."""
-    _STATE.update(rules=rules, options=options, learned=learned, dedup=dedup)
+def init(context: WorkerContext) -> None:
+    _CONTEXT[:] = [context]
+
+
+def _context() -> WorkerContext:
+    return _CONTEXT[0]
 
 
 Keyed = tuple[str, str, list[tuple[int, int]], bytes | None]
@@ -45,7 +61,7 @@ def keys_batch(records: list[RawRecord]) -> list[Keyed]:
     """
     out: list[Keyed] = []
     for record in records:
-        prepared = _prepared(record, _STATE["options"])
+        prepared = _prepared(record, _context().options)
         if prepared is None:
             out.append((record.sha256, record.site, [], None))
             continue
@@ -67,9 +83,9 @@ def _prepared(record: RawRecord, options: CleanOptions) -> tuple[list[Para], Fou
         return None
 
 
-def keys_batch_with(records: list[RawRecord], state: tuple[Any, ...]) -> list[Keyed]:
+def keys_batch_with(records: list[RawRecord], context: WorkerContext) -> list[Keyed]:
     """A Ray task of pass 1."""
-    init(*state)
+    init(context)
     return keys_batch(records)
 
 
@@ -79,13 +95,14 @@ def clean_batch(records: list[RawRecord]) -> list[Cleaned]:
     Exact-only detection needs no signature: (None, exact key, None).
     """
     out: list[Cleaned] = []
+    context = _context()
     for record in records:
         if record.problem:
             out.append((record, record.problem, None, None))
             continue
         try:
-            with time_budget(_STATE["options"].time_budget):
-                doc = run(record.raw, rules=_STATE["rules"], options=_STATE["options"], learned=_STATE["learned"],
+            with time_budget(context.options.time_budget):
+                doc = run(record.raw, rules=context.rules, options=context.options, learned=context.learned,
                           site=record.site, prepared=record.prepared).document
         except OverBudget:
             doc = None
@@ -94,16 +111,16 @@ def clean_batch(records: list[RawRecord]) -> list[Cleaned]:
             out.append((record, "timeout", None, None))
             continue
         signed: tuple[np.ndarray | None, int, np.ndarray | None] | None = None
-        if _STATE["dedup"] == "exact" and not doc.rejected:
+        if context.dedup == "exact" and not doc.rejected:
             signed = (None, exact_key(doc.text), None)
-        elif _STATE["dedup"] and not doc.rejected:
+        elif context.dedup and not doc.rejected:
             sig, exact = fingerprint(doc.text)
             signed = (sig, exact, band_keys(sig))
         out.append((record, doc.rejected, doc, signed))
     return out
 
 
-def clean_batch_with(records: list[RawRecord], state: tuple[Any, ...]) -> list[Cleaned]:
-    """A Ray task of pass 2: the state travels with it (once per worker, via the object store)."""
-    init(*state)
+def clean_batch_with(records: list[RawRecord], context: WorkerContext) -> list[Cleaned]:
+    """A Ray task of pass 2: the context travels with it (once per worker, via the object store)."""
+    init(context)
     return clean_batch(records)
