@@ -224,7 +224,7 @@ def test_rejection_reasons(raw, reason):
 
 def test_min_words_is_an_option():
     assert clean("A title\n\nToo few words here.", options=CleanOptions(min_words=2)).rejected is None
-    assert judge("", [], [], CleanOptions()) == "empty"
+    assert judge("", [], False, CleanOptions()) == "empty"
 
 
 # language

@@ -93,9 +93,15 @@ def decode(raw: str | bytes) -> tuple[str, list[str]]:
     else:
         raise TypeError(f"clean() takes str or bytes, not {type(raw).__name__}")
     text = normalise_line_endings(text.lstrip("\ufeff"))
-    if _looks_binary(text[:_SNIFF]):  # judged on what decode returns, so decoding it again gives the same verdict
-        notes.insert(0, "binary")
     return text, notes
+
+
+def looks_binary(text: str) -> bool:
+    """Whether a decoded input is not text (a NUL, or over 5% control characters, in its first 8 KB).
+
+    Judged on what `decode` returns, so decoding it again gives the same verdict.
+    """
+    return _looks_binary(text[:_SNIFF])
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:

@@ -16,6 +16,8 @@ class Found:
     removed: list[Removal] = field(default_factory=list)
     fields: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    #: The input is not text (decode's verdict): the judge rejects it as "binary".
+    binary: bool = False
 
     def add_fields(self, fields: Mapping[str, Any]) -> None:
         for name, value in fields.items():
@@ -26,3 +28,4 @@ class Found:
         self.removed.extend(other.removed)
         self.add_fields(other.fields)
         self.notes.extend(n for n in other.notes if n not in self.notes)
+        self.binary = self.binary or other.binary

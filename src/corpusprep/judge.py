@@ -13,9 +13,9 @@ from .document import Removal
 from .options import CleanOptions
 
 
-def judge(body: str, removed: list[Removal], notes: list[str], options: CleanOptions) -> str | None:
-    """The rejection reason, or None to keep the document."""
-    if "binary" in notes:
+def judge(body: str, removed: list[Removal], binary: bool, options: CleanOptions) -> str | None:
+    """The rejection reason, or None to keep the document (`binary`: decode's verdict that the input is not text)."""
+    if binary:
         return "binary"
     if body and body.count("\ufffd") / len(body) > options.max_replacement_ratio:
         return "undecodable"

@@ -108,7 +108,7 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
         text=body,
         language=language,
         removed=found.removed,
-        rejected=judge(body, found.removed, found.notes, options),
+        rejected=judge(body, found.removed, found.binary, options),
         notes=found.notes,
         **{name: found.fields[name] for name in METADATA_FIELDS if name in found.fields},
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pickle
 import zlib
 
-from .decode import decode
+from .decode import decode, looks_binary
 from .found import Found
 from .paragraphs import Para
 from .repair import repair
@@ -22,6 +22,7 @@ def prepare(raw: str | bytes) -> tuple[list[Para], Found]:
     """The document's paragraphs, and the markup removals and repair notes made on the way."""
     found = Found()
     text, found.notes = decode(raw)
+    found.binary = looks_binary(text)
     text, notes = repair(text)
     found.notes.extend(notes)
     paras, removed, notes = unmark(text)
@@ -32,11 +33,11 @@ def prepare(raw: str | bytes) -> tuple[list[Para], Found]:
 
 def pack(paras: list[Para], found: Found, keys: list[int]) -> bytes:
     """Prepared paragraphs, findings and per-paragraph keys as compact bytes (about half the raw text)."""
-    state = ([(p.lines, p.index, p.heading) for p in paras], found.removed, found.notes, keys)
+    state = ([(p.lines, p.index, p.heading) for p in paras], found.removed, found.notes, found.binary, keys)
     return zlib.compress(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
 def unpack(blob: bytes) -> tuple[list[Para], Found, list[int]]:
     """The inverse of `pack`."""
-    paras, removed, notes, keys = pickle.loads(zlib.decompress(blob))
-    return [Para(*p) for p in paras], Found(removed=removed, notes=notes), keys
+    paras, removed, notes, binary, keys = pickle.loads(zlib.decompress(blob))
+    return [Para(*p) for p in paras], Found(removed=removed, notes=notes, binary=binary), keys
