@@ -411,10 +411,14 @@ def _choose_title(units: list[Unit], lexicons: Lexicons, prose_below: bool = Fal
     """
     best, best_score, best_evidence, seen, stopwords = None, None, 0.0, 0, lexicons.stopwords
     headline_above = False  # a candidate of headline length above: a late one is then a teaser, not the title
+    site_above = _SiteAbove(lexicons)  # what stands above each candidate, kept as the loop goes (one pass)
     for n, unit in enumerate(units):
         if unit.kind != "title":
+            site_above.see(unit)
             continue
         after = [u for u in units[n + 1:n + 8] if u.kind != CHROME][:2]
+        above_is_site = site_above.says_site()
+        site_above.see(unit)
         if not unit.heading and after and not _is_byline(after[0]) and after[0].text[:1].islower():
             continue  # the first half of a sentence that a page break split
         if len(after) > 1 and _date_only(after[0]) and _post_title(units, units.index(after[1]), unit, stopwords):
@@ -422,7 +426,7 @@ def _choose_title(units: list[Unit], lexicons: Lexicons, prose_below: bool = Fal
         evidence = 3 * unit.heading + (3 * bool(after and _is_byline(after[0])) or _via_deck(after))
         if prose_below and not after and _word_count(unit.text) >= ABOVE_PROSE_WORDS and not _site_like(unit.text, lexicons) \
                 and not unit.text.rstrip().endswith(".") \
-                and _chrome_between(units, n) and all(_weak_candidate(u, lexicons) for u in units[:n] if u.kind == "title"):
+                and above_is_site:
             evidence += CONFIDENT  # the last line of headline length over the article's first prose, under the site's chrome
         if unit.after_date and _post_title(units, n, None, stopwords) and not any(u.heading for u in units[:n] if u.kind == "title"):
             evidence += 3  # (a heading above is the page's title by its markup: the date is its dateline)
@@ -446,14 +450,25 @@ def _choose_title(units: list[Unit], lexicons: Lexicons, prose_below: bool = Fal
     return best, best_evidence
 
 
-def _chrome_between(units: list[Unit], n: int) -> bool:
-    """Whether the page's chrome (a menu, a share bar, labels) stands between the first title candidate and unit `n`:
-    then the candidates above are the site's (masthead, tagline), not a headline and its subtitles."""
-    first = next(k for k, unit in enumerate(units) if unit.kind == "title")
-    between = units[first + 1:n]
-    if any(unit.fields.get("date") or unit.fields.get("authors") or unit.kind == "header" for unit in between):
-        return False  # a byline or a date under the upper candidate: that one is the headline
-    return any(unit.kind == CHROME or unit.kind == "rule" and set(unit.fields) <= LIST_LABEL_FIELDS for unit in between)
+class _SiteAbove:
+    """Whether everything above a title candidate reads as the site's: every candidate above is weak
+    (`_weak_candidate`), and the page's chrome (a menu, a share bar, labels) stands between the first
+    candidate and this one with no byline or date there (a byline or a date under the upper candidate
+    makes that one the headline). Fed unit by unit, so the title's choice stays one pass."""
+
+    def __init__(self, lexicons: Lexicons):
+        self.lexicons, self.candidates, self.all_weak, self.chrome, self.metadata = lexicons, 0, True, False, False
+
+    def see(self, unit: Unit) -> None:
+        if unit.kind == "title":
+            self.candidates += 1
+            self.all_weak = self.all_weak and _weak_candidate(unit, self.lexicons)
+        elif self.candidates:
+            self.metadata = self.metadata or bool(unit.fields.get("date") or unit.fields.get("authors")) or unit.kind == "header"
+            self.chrome = self.chrome or unit.kind == CHROME or unit.kind == "rule" and set(unit.fields) <= LIST_LABEL_FIELDS
+
+    def says_site(self) -> bool:
+        return self.candidates > 0 and self.all_weak and self.chrome and not self.metadata
 
 
 def _weak_candidate(unit: Unit, lexicons: Lexicons) -> bool:
