@@ -1,6 +1,7 @@
 """corpusprep throughput benchmark: one command, one table.
 
 Run: python bench/run.py [--docs 50000] [--workdir bench/.work] [--seed 0] [--skip-naive] [--backends ...] [--repeat K]
+                         [--skip-datatrove] [--datatrove-pipelines ...] [--datatrove-venv PATH]
 
 1. Generates the benchmark corpus with bench/make_corpus.py into the work folder (or
    reuses it when one with the same --docs and --seed is there, checked by sha256).
@@ -10,6 +11,12 @@ Run: python bench/run.py [--docs 50000] [--workdir bench/.work] [--seed 0] [--sk
      build B 1   build-dataset CORPUS ... --num-proc 1 --language-backend B
      build B N   build-dataset CORPUS ... --num-proc N, N = os.cpu_count(), for B in
                  stopwords (the default), langdetect and fasttext (--backends chooses)
+     datatrove P W  bench/datatrove_stages.py P in datatrove's own environment (bench/datatrove_env.py
+                 makes it on first use in bench/.work/datatrove-venv; skipped with a note when it cannot be
+                 made, or with --skip-datatrove), W = 1 worker and os.cpu_count() workers, for P in
+                 minimal (ftfy + fastText language ID + Parquet), fineweb (the FineWeb recipe's filters)
+                 and minhash (its 4-stage MinHash deduplication); the corpus split into one file per
+                 core beforehand, untimed
    and measures the child's wall-clock time (process start to exit, imports included),
    its CPU time (user + system, workers included), its peak RSS (os.wait4's ru_maxrss for that child alone: the largest single process
    of its tree) and, sampled five times a second from /proc, the peak total PSS of the
@@ -39,6 +46,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import datatrove_env  # noqa: E402
 import make_corpus  # noqa: E402
 
 from corpusprep.hashing import sha256_file  # noqa: E402
@@ -180,6 +188,65 @@ def corpus_for(docs: int, seed: int, workdir: Path) -> tuple[Path, dict]:
 
 
 BACKENDS = ("stopwords", "langdetect", "fasttext")
+DATATROVE_PIPELINES = ("minimal", "fineweb", "minhash")
+
+
+def split_corpus(corpus: Path, parts: int, folder: Path) -> Path:
+    """The corpus as `parts` JSON Lines files of consecutive documents (datatrove's readers shard by file)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    lines = corpus.read_bytes().splitlines(keepends=True)
+    size = -(-len(lines) // parts)
+    for index in range(parts):
+        (folder / f"part-{index:05d}.jsonl").write_bytes(b"".join(lines[index * size:(index + 1) * size]))
+    return folder
+
+
+def datatrove_rows(args, corpus: Path, docs: int, cores: int, workdir: Path, env: dict[str, str],
+                   logs: Path) -> tuple[list[dict], dict]:
+    """datatrove's pipelines, 1 worker and all cores, in datatrove's own environment; ([], why) when skipped."""
+    if args.skip_datatrove:
+        note = "datatrove rows skipped: --skip-datatrove"
+        print(f"[bench] {note}", flush=True)
+        return [], {"skipped": note}
+    python, info = datatrove_env.ensure(args.datatrove_venv)
+    if python is None:
+        note = f"datatrove rows skipped: its environment ({args.datatrove_venv}) could not be made: {info}"
+        print(f"[bench] {note}", flush=True)
+        return [], {"skipped": note}
+    shards = split_corpus(corpus, cores, workdir / "datatrove-shards")
+    denv = {k: v for k, v in env.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}  # datatrove's own packages only
+    denv["HF_HUB_OFFLINE"] = "1"
+    rows = []
+    for pipeline in args.datatrove_pipelines:
+        runs: dict[int, list[dict]] = {n: [] for n in dict.fromkeys((1, cores))}
+        for _ in range(args.repeat):
+            for workers in runs:
+                out = workdir / "datatrove" / pipeline
+                cmd = [str(python), str(HERE / "datatrove_stages.py"), pipeline, str(shards), str(out),
+                       "--workers", str(workers)]
+                row = measure(f"datatrove {pipeline} {workers}", cmd, denv, logs)
+                result = json.loads(row["stdout"].splitlines()[-1])
+                row.update(docs=docs, kept=result["kept"], rejected=docs - result["kept"], num_proc=workers,
+                           backend=f"datatrove {pipeline}")
+                runs[workers].append(row)
+        rows.extend(_median_run(measured) for measured in runs.values())
+    return rows, {"python": str(python), "versions": info}
+
+
+def comparison(rows: list[dict]) -> dict:
+    """Issue 15's targets against datatrove, one process/worker each: how many times faster the default build is."""
+    by = {(r.get("backend"), r.get("num_proc")): r for r in rows}
+    build = by.get(("stopwords", 1))
+    minimal, fineweb, minhash = (by.get((f"datatrove {p}", 1)) for p in DATATROVE_PIPELINES)
+    out: dict = {}
+    if build and minimal:
+        out["default_build_vs_datatrove_minimal"] = {
+            "times_faster": minimal["seconds"] / build["seconds"], "target": 3.0}
+    if build and fineweb and minhash:
+        out["default_build_vs_datatrove_fineweb_plus_minhash"] = {
+            "times_faster": (fineweb["seconds"] + minhash["seconds"]) / build["seconds"], "target": 20.0}
+    return out
 
 
 def build_command(corpus: Path, out: Path, num_proc: int, backend: str) -> list[str]:
@@ -256,6 +323,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--skip-naive", action="store_true", help="leave out the naive datasets pipeline (the slowest row)")
     p.add_argument("--backends", nargs="+", choices=BACKENDS, default=list(BACKENDS),
                    help="language-ID backends to build with (default: all three; fasttext needs corpusprep[fast])")
+    p.add_argument("--skip-datatrove", action="store_true", help="leave out the datatrove rows")
+    p.add_argument("--datatrove-pipelines", nargs="+", choices=DATATROVE_PIPELINES, default=list(DATATROVE_PIPELINES),
+                   help="datatrove pipelines to run (default: all three)")
+    p.add_argument("--datatrove-venv", type=Path, default=DEFAULT_WORKDIR / "datatrove-venv",
+                   help="datatrove's own environment, made there with pip on first use "
+                        "(default bench/.work/datatrove-venv, whatever --workdir is)")
     p.add_argument("--repeat", type=int, default=1,
                    help="run each build this many times, 1 and N processes alternating, and report the median run "
                         "(a shared VM's noise is often 10%%; default 1)")
@@ -313,6 +386,9 @@ def main(argv: list[str] | None = None) -> int:
         for measured in runs.values():
             rows.append(_median_run(measured))
 
+    found, datatrove = datatrove_rows(args, corpus, corpus_meta["docs"], cores, workdir, env, logs)
+    rows.extend(found)
+
     for row in rows:
         row["docs_per_s"] = row["docs"] / row["seconds"]
         row["mb_per_s"] = input_mb / row["seconds"]
@@ -336,6 +412,8 @@ def main(argv: list[str] | None = None) -> int:
         "machine": host,
         "rows": rows,
         "identical_builds": identical,
+        "datatrove": datatrove,
+        "vs_datatrove": comparison(rows),
         "total_seconds": time.perf_counter() - total_started,
     }
     (workdir / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
@@ -351,6 +429,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"each build ran {args.repeat} times, the table shows the median run; all runs (seconds): "
               + "; ".join(f"{r['stage']} " + ", ".join(f"{t:.1f}" for t in r["runs_seconds"]) for r in rows
                           if "runs_seconds" in r))
+    if "skipped" in datatrove:
+        print(f"note: {datatrove['skipped']}")
+    else:
+        print(f"datatrove {datatrove['versions'].get('datatrove')} in {datatrove['python']}")
+    for key, value in results["vs_datatrove"].items():
+        print(f"{key.replace('_', ' ')} (1 process, 1 worker): {value['times_faster']:.2f}x "
+              f"(target {value['target']:g}x)")
     print("1-min load average when each stage started (other work on the machine shows here): "
           + ", ".join(f"{r['stage']} {r['loadavg_1min_before']}" for r in rows))
     print(f"results: {workdir / 'results.json'} (total {results['total_seconds']:.0f} s)")
@@ -401,6 +486,8 @@ def _label(row: dict) -> str:
     if row["stage"] == "naive":
         return "naive datasets .map (ftfy + bs4 + langdetect)"
     n = row["num_proc"]
+    if row["backend"].startswith("datatrove"):
+        return f"{row['backend']}, {n} worker" + ("s (all cores)" if n > 1 else "")
     return f"build-dataset {row['backend']} --num-proc {n}" + (" (all cores)" if n > 1 else "")
 
 

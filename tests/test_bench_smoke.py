@@ -57,7 +57,8 @@ def test_corpus_is_deterministic_and_mixed(tmp_path):
 
 def test_run_writes_results(tmp_path):
     work = tmp_path / "work"
-    done = subprocess.run([sys.executable, str(BENCH / "run.py"), "--docs", "40", "--skip-naive", "--workdir", str(work)],
+    done = subprocess.run([sys.executable, str(BENCH / "run.py"), "--docs", "40", "--skip-naive", "--skip-datatrove",
+                           "--workdir", str(work)],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr + done.stdout
     results = json.loads((work / "results.json").read_text(encoding="utf-8"))
@@ -72,7 +73,8 @@ def test_run_writes_results(tmp_path):
         assert results["identical_builds"]["identical"] is True
     assert "| stage |" in done.stdout
     again = subprocess.run([sys.executable, str(BENCH / "run.py"), "--docs", "40", "--skip-naive", "--workdir", str(work),
-                            "--backends", "fasttext", "--repeat", "2"], capture_output=True, text=True, timeout=300)
+                            "--skip-datatrove", "--backends", "fasttext", "--repeat", "2"],
+                           capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr + again.stdout
     assert "[bench] reusing" in again.stdout  # the corpus is checked by sha256 and not made again
     repeated = [row for row in json.loads((work / "results.json").read_text(encoding="utf-8"))["rows"]
@@ -81,6 +83,43 @@ def test_run_writes_results(tmp_path):
     for row in repeated:
         assert len(row["runs_seconds"]) == 2 and row["seconds"] == min(row["runs_seconds"])  # median_low of two
     assert "the table shows the median run" in again.stdout
+
+
+def test_datatrove_rows_are_skipped_with_a_note_when_their_environment_cannot_be_made(tmp_path):
+    # a venv path under a regular file: `python -m venv` fails at once, no registry is asked
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    work = tmp_path / "work"
+    done = subprocess.run([sys.executable, str(BENCH / "run.py"), "--docs", "40", "--skip-naive", "--workdir", str(work),
+                           "--backends", "stopwords", "--datatrove-venv", str(blocker / "venv")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr + done.stdout
+    results = json.loads((work / "results.json").read_text(encoding="utf-8"))
+    assert not any(row["stage"].startswith("datatrove") for row in results["rows"])
+    assert results["datatrove"]["skipped"].startswith("datatrove rows skipped: its environment")
+    assert results["vs_datatrove"] == {}
+    assert "note: datatrove rows skipped" in done.stdout
+
+    skipped = subprocess.run([sys.executable, str(BENCH / "run.py"), "--docs", "40", "--skip-naive", "--workdir",
+                              str(work), "--backends", "stopwords", "--skip-datatrove"],
+                             capture_output=True, text=True, timeout=300)
+    assert skipped.returncode == 0, skipped.stderr + skipped.stdout
+    assert "note: datatrove rows skipped: --skip-datatrove" in skipped.stdout
+
+
+def test_datatrove_corpus_split_keeps_every_document_in_order(tmp_path):
+    sys.path.insert(0, str(BENCH))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(BENCH))
+    corpus = tmp_path / "c.jsonl"
+    _make(corpus, docs=41)
+    folder = run.split_corpus(corpus, 4, tmp_path / "shards")
+    parts = sorted(folder.glob("*.jsonl"))
+    assert [p.name for p in parts] == [f"part-{i:05d}.jsonl" for i in range(4)]
+    assert b"".join(p.read_bytes() for p in parts) == corpus.read_bytes()
+    assert [len(p.read_bytes().splitlines()) for p in parts] == [11, 11, 11, 8]
 
 
 def test_linearity_reports_every_case_and_the_worst():
