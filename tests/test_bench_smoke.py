@@ -122,6 +122,21 @@ def test_datatrove_corpus_split_keeps_every_document_in_order(tmp_path):
     assert [len(p.read_bytes().splitlines()) for p in parts] == [11, 11, 11, 8]
 
 
+def test_growth_compares_the_stages_of_two_runs(tmp_path):
+    def results(docs, seconds, rss):
+        row = {"docs": docs, "seconds": seconds, "cpu_seconds": seconds, "peak_rss_mb": rss, "peak_total_pss_mb": rss}
+        return {"rows": [{"stage": "build stopwords 1", **row}, {"stage": f"only in {docs}", **row}]}
+
+    (tmp_path / "small.json").write_text(json.dumps(results(5000, 20.0, 200.0)), encoding="utf-8")
+    (tmp_path / "large.json").write_text(json.dumps(results(50000, 220.0, 260.0)), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(BENCH / "growth.py"), str(tmp_path / "small.json"),
+                           str(tmp_path / "large.json")], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "| build stopwords 1 | 5,000 → 50,000 | 20.0 → 220.0 | 11.00× |" in done.stdout
+    assert "only in" not in done.stdout
+    assert "time 11.00x for 10x the documents (over 10.5x); peak RSS 260 MB, 1.30x (over 400 MB and 1.2x)" in done.stdout
+
+
 def test_linearity_reports_every_case_and_the_worst():
     done = subprocess.run([sys.executable, str(BENCH / "linearity.py"), "--size", "400", "--examples", "3"],
                           capture_output=True, text=True, timeout=300)
