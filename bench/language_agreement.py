@@ -40,7 +40,7 @@ CONFIDENT = 0.99
 
 def record_calls(texts: list[str]) -> list[list[tuple[str, str]]]:
     """For each document, the (kind, text) of every language question clean() asks, with langdetect answering."""
-    from corpusprep import clean, foreign, language, pipeline
+    from corpusprep import clean, foreign, language, stages
     from corpusprep.options import CleanOptions
 
     calls: list[tuple[str, str]] = []
@@ -51,7 +51,7 @@ def record_calls(texts: list[str]) -> list[list[tuple[str, str]]]:
             return language.detect_language(text, sample_chars, "langdetect")
         return detect
 
-    pipeline.detect_language, foreign.detect_language = recorder("body"), recorder("notice")
+    stages.detect_language, foreign.detect_language = recorder("body"), recorder("notice")
     options = CleanOptions(language_backend="langdetect")
     per_doc = []
     try:
@@ -60,7 +60,7 @@ def record_calls(texts: list[str]) -> list[list[tuple[str, str]]]:
             clean(text, options=options)
             per_doc.append(list(calls))
     finally:
-        pipeline.detect_language, foreign.detect_language = language.detect_language, language.detect_language
+        stages.detect_language, foreign.detect_language = language.detect_language, language.detect_language
     return per_doc
 
 

@@ -18,6 +18,8 @@ class Found:
     notes: list[str] = field(default_factory=list)
     #: The input is not text (decode's verdict): the judge rejects it as "binary".
     binary: bool = False
+    #: The body's language (the language stage's finding), None until it ran or when it could not tell.
+    language: str | None = None
 
     def add_fields(self, fields: Mapping[str, Any]) -> None:
         for name, value in fields.items():
@@ -29,3 +31,4 @@ class Found:
         self.add_fields(other.fields)
         self.notes.extend(n for n in other.notes if n not in self.notes)
         self.binary = self.binary or other.binary
+        self.language = self.language or other.language

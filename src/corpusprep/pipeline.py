@@ -1,31 +1,24 @@
-"""`clean()`: the fixed sequence of stages that turns one scraped article into a `Document`.
+"""`clean()`: one scraped article in, one `Document` out.
 
-decode -> repair -> unmark -> drop learned boilerplate (when given) -> read head
-(metadata) -> read tail (boilerplate) -> drop foreign notices -> rejoin -> judge. Each stage is a pure function of the
-paragraphs and what is known so far; this module only runs them in order and
-gathers what they found.
+prepare (decode -> repair -> unmark -> paragraphs), then the stages of `corpusprep.stages`
+in order (learned boilerplate, boxes, head, tail, anywhere, appeals, notice echoes, site
+names, language, foreign notices, rejoin), then the judge. Each stage is a pure function
+of the paragraphs and what is known so far; this module only prepares, runs the list
+and assembles the `Document`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .appeals import drop_appeals, drop_boxes
 from .document import METADATA_FIELDS, Document, Removal
-from .echoes import drop_site_names
-from .foreign import drop_foreign_notices
-from .head import read_head
 from .judge import judge
-from .language import detect_language
-from .learned import LearnedBoilerplate, drop_learned
-from .notice_echoes import drop_notice_echoes
+from .learned import LearnedBoilerplate
 from .options import CleanOptions
 from .paragraphs import Para, join_body
 from .prepare import prepare, unpack
-from .rejoin import rejoin
 from .rules import RuleSet, default_rules
-from .tail import read_tail
-from .zones import drop_anywhere
+from .stages import Context, run_stages
 
 
 @dataclass
@@ -66,39 +59,8 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
         (paras, found), keys = prepare(raw), None
     else:
         paras, found, keys = unpack(prepared)
-    if learned is not None:
-        paras, recurring = drop_learned(paras, learned, site, rules, keys)
-        found.absorb(recurring)
-
-    paras, boxes = drop_boxes(paras, rules, options)
-    found.absorb(boxes)
-    paras, head = read_head(paras, rules, found.fields, options)
-    found.absorb(head)
-    dropped_below = bool(paras) and any(r.index is not None and r.index > paras[-1].index for r in found.removed)
-    paras, tail = read_tail(paras, rules, found.fields, options, dropped_below)
-    found.absorb(tail)
-    paras, middle = drop_anywhere(paras, rules, found.fields, options)
-    found.absorb(middle)
-    paras, appeals = drop_appeals(paras, found.removed, rules, options)
-    found.absorb(appeals)
-    paras, echoes = drop_notice_echoes(paras, found.removed, rules, options)
-    found.absorb(echoes)
-    paras, names = drop_site_names(paras, found.removed, rules, options)
-    found.absorb(names)
-
-    language = None
-    if options.detect_language and paras:
-        language = detect_language(_opening(paras, options.language_sample_chars), options.language_sample_chars,
-                                   options.language_backend, rules.lexicons.stopword_languages)
-        paras, foreign = drop_foreign_notices(
-            paras, rules, language, options.foreign_notice_max_paragraphs, options.foreign_notice_min_chars,
-            options.language_backend,
-        )
-        found.absorb(foreign)
-    if options.rejoin:
-        paras, joins = rejoin(paras, rules.function_words)
-        if joins:
-            found.notes.append(f"rejoined:{joins}")
+    ctx = Context(rules, options, found, learned, site, keys)
+    paras = run_stages(paras, ctx)
 
     body = join_body(paras)
     found.removed.sort(key=lambda r: -1 if r.index is None else r.index)
@@ -106,7 +68,7 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
         found.fields["authors"] = _people(found.fields["authors"], found.removed)
     document = Document(
         text=body,
-        language=language,
+        language=found.language,
         removed=found.removed,
         rejected=judge(body, found.removed, found.binary, options),
         notes=found.notes,
@@ -129,11 +91,3 @@ def too_large(raw: str | bytes, options: CleanOptions) -> bool:
     """Over `options.max_chars`: rejected unread (a build's learning pass skips it too)."""
     return options.max_chars is not None and isinstance(raw, (str, bytes, bytearray, memoryview)) and len(raw) > options.max_chars
 
-
-def _opening(paras: list[Para], chars: int) -> str:
-    """The body's first `chars` characters or more: only as many paragraphs as that takes are joined."""
-    taken, length = 0, 0
-    while taken < len(paras) and length < chars:
-        length += len(paras[taken].text) + 2
-        taken += 1
-    return join_body(paras[:taken])
