@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from corpusprep import clean
 from corpusprep.fingerprints import paragraph_key, paragraph_keys
-from corpusprep.learned import LearnedBoilerplate, LearnedParagraph, LearnOptions, document_keys, keys_of
+from corpusprep.learned import LearnedBoilerplate, LearnedParagraph, LearnedReport, LearnOptions, document_keys, keys_of
 from corpusprep.learner import learn_boilerplate
 from corpusprep.pipeline import run
 from corpusprep.prepare import pack, prepare
@@ -188,3 +188,18 @@ def test_cleaning_from_what_the_learning_pass_prepared_equals_cleaning_the_raw_t
     packed = pack(paras, found, keys_of(paras, SITE))
     direct = run(text, learned=learned, site=SITE).document
     assert run(text, learned=learned, site=SITE, prepared=packed).document == direct
+
+
+def test_the_report_looks_learned_rules_up_and_never_parses_them():
+    """A site may hold the separator itself ("host:8080"): the report still names it and its count."""
+    text = "Subscribe to the Harbour Gazette newsletter for free today"
+    site = "news.example:8080"
+    learned = LearnedBoilerplate({paragraph_key(site, text): LearnedParagraph(site, 7)}, {site: 40})
+    doc = clean("Harbour rules\n\n" + "The harbour board met on Monday and voted to extend the pier. " * 4 + "\n\n" + text,
+                learned=learned, site=site)
+    assert [r.rule for r in doc.removed if r.rule.startswith("learned:")] == ["learned:news.example:8080:7"]
+    report = LearnedReport(learned)
+    report.add(doc.removed)
+    summary = report.to_dict()[site]
+    assert (summary["removals"], summary["top"][0]["learned_from"], summary["top"][0]["text"]) == (1, 7, text)
+    assert learned.by_rule["learned:news.example:8080:7"].site_rule == "learned:news.example:8080"

@@ -33,7 +33,7 @@ from .duplicates import DuplicateFinder, Duplicates
 from .errors import CorpusprepError
 from .frames import FrameWriter, attach, read_frames
 from .hashing import sha256_file
-from .learned import RULE_PREFIX, LearnedBoilerplate, LearnedReport, LearnOptions, is_learned_rule, rule_site
+from .learned import LearnedBoilerplate, LearnedReport, LearnOptions
 from .learner import BoilerplateLearner
 from .locks import Busy, DatasetLock
 from .options import CleanOptions
@@ -215,6 +215,7 @@ def _build_into(tmp: Path, paths: list[str | Path], name: str, version: str, set
     learned = (_learn(mapper, workers.WorkerContext(rules, options), learn, scratch / "learn", prepared) if learn.enabled
                else LearnedBoilerplate())
     learned_report = LearnedReport(learned)
+    by_rule = learned.by_rule
     finder = DuplicateFinder(scratch / "duplicates", dedup) if dedup.enabled else None
     kept_rows = ExternalSorter(kept_schema(keep).append(pa.field(_RAW, pa.string())).append(pa.field(_ORDINAL, pa.int64())),
                                scratch / "kept")
@@ -234,7 +235,7 @@ def _build_into(tmp: Path, paths: list[str | Path], name: str, version: str, set
         if not seen.add(record.id):  # the first document with an id keeps it
             reason = "duplicate_id"
         if doc is not None:
-            fired.update(f"{RULE_PREFIX}:{rule_site(r.rule)}" if is_learned_rule(r.rule) else r.rule for r in doc.removed)
+            fired.update(by_rule[r.rule].site_rule if r.rule in by_rule else r.rule for r in doc.removed)
             learned_report.add(doc.removed)
         if reason is None:
             row = kept_row(record.id, record.source, record.sha256, doc, record.carried)

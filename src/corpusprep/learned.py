@@ -20,6 +20,7 @@ drop): pure Python. The learner that counts a corpus on disk is `corpusprep.lear
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -78,8 +79,13 @@ class LearnedParagraph:
 
     @property
     def rule(self) -> str:
-        """The audit trail's rule id: ``learned:<site>:<documents>``."""
+        """The audit trail's rule id: ``learned:<site>:<documents>`` (written out, never parsed back: see `by_rule`)."""
         return f"{RULE_PREFIX}:{self.site}:{self.docs}"
+
+    @property
+    def site_rule(self) -> str:
+        """The id a build counts this paragraph's removals under: ``learned:<site>``, one per site."""
+        return f"{RULE_PREFIX}:{self.site}"
 
 
 @dataclass(frozen=True)
@@ -95,13 +101,14 @@ class LearnedBoilerplate:
     def lookup(self, site: str, text: str) -> LearnedParagraph | None:
         return self.paragraphs.get(paragraph_key(site, text))
 
+    @functools.cached_property
+    def by_rule(self) -> Mapping[str, LearnedParagraph]:
+        """The learned paragraphs' rule ids and what each stands for, so a removal's rule is looked up, not parsed."""
+        return {p.rule: p for p in self.paragraphs.values()}
+
     def per_site(self) -> dict[str, int]:
         """How many paragraphs were learned for each site."""
         return dict(sorted(Counter(p.site for p in self.paragraphs.values()).items()))
-
-
-def is_learned_rule(rule: str) -> bool:
-    return rule.startswith(RULE_PREFIX + ":")
 
 
 def document_keys(raw: str | bytes, site: str) -> list[tuple[int, int]]:
@@ -148,11 +155,6 @@ def drop_learned(paras: list[Para], learned: LearnedBoilerplate, site: str, rule
     return kept, found
 
 
-def rule_site(rule: str) -> str:
-    """The site of a learned rule id (``learned:<site>:<documents>``)."""
-    return rule[len(RULE_PREFIX) + 1:].rsplit(":", 1)[0]
-
-
 class LearnedReport:
     """Tallies what learned paragraphs removed, per site, for the build report and the card."""
 
@@ -164,12 +166,14 @@ class LearnedReport:
         self._example: dict[tuple[str, str], str] = {}
 
     def add(self, removed: Iterable[Removal]) -> None:
+        by_rule = self.learned.by_rule
         for removal in removed:
-            if is_learned_rule(removal.rule):
-                key = (rule_site(removal.rule), normalize_paragraph(removal.text))
+            hit = by_rule.get(removal.rule)
+            if hit is not None:
+                key = (hit.site, normalize_paragraph(removal.text))
                 self._removed[key] += 1
                 self._example.setdefault(key, removal.text)
-                self._learned_in[key] = int(removal.rule.rsplit(":", 1)[1])
+                self._learned_in[key] = hit.docs
 
     def to_dict(self) -> dict[str, Any]:
         """Per site with learned paragraphs: documents, paragraphs learned, removals, the top paragraphs."""
