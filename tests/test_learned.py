@@ -11,7 +11,7 @@ from corpusprep.fingerprints import paragraph_key, paragraph_keys
 from corpusprep.learned import LearnedBoilerplate, LearnedParagraph, LearnedReport, LearnOptions, document_keys, keys_of
 from corpusprep.learner import learn_boilerplate
 from corpusprep.pipeline import run
-from corpusprep.prepare import pack, prepare
+from corpusprep.prepare import pack, prepare, unpack
 
 from .realcorpus import rows
 from .strategies import documents
@@ -187,7 +187,7 @@ def test_cleaning_from_what_the_learning_pass_prepared_equals_cleaning_the_raw_t
     learned = _learned(SITE, *(paras[i].text for i in chosen if i < len(paras)))
     packed = pack(paras, found, keys_of(paras, SITE))
     direct = run(text, learned=learned, site=SITE).document
-    assert run(text, learned=learned, site=SITE, prepared=packed).document == direct
+    assert run(text, learned=learned, site=SITE, prepared=unpack(packed)).document == direct
 
 
 def test_the_report_looks_learned_rules_up_and_never_parses_them():

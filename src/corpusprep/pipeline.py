@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .document import METADATA_FIELDS, Document, Removal
+from .found import Found
 from .judge import judge
 from .learned import LearnedBoilerplate
 from .options import CleanOptions
 from .paragraphs import Para, join_body
-from .prepare import prepare, unpack
+from .prepare import prepare
 from .rules import RuleSet, default_rules
 from .stages import Context, run_stages
 
@@ -45,11 +46,12 @@ def clean(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptio
 
 
 def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions | None = None,
-        learned: LearnedBoilerplate | None = None, site: str = "", prepared: bytes | None = None) -> Cleaned:
+        learned: LearnedBoilerplate | None = None, site: str = "",
+        prepared: tuple[list[Para], Found, list[int]] | None = None) -> Cleaned:
     """Like `clean()`, but also return the kept paragraphs with their positions.
 
-    `prepared` is what a build's learning pass made of `raw` (`prepare.pack`): the
-    first stages are then not run again.
+    `prepared` is what a build's learning pass made of `raw` (paragraphs, findings and
+    paragraph keys, as `prepare.unpack` gives them back): the first stages are then not run again.
     """
     rules = rules or default_rules()
     options = options or CleanOptions()
@@ -58,7 +60,7 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
     if prepared is None:
         (paras, found), keys = prepare(raw), None
     else:
-        paras, found, keys = unpack(prepared)
+        paras, found, keys = prepared
     ctx = Context(rules, options, found, learned, site, keys)
     paras = run_stages(paras, ctx)
 

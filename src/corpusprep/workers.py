@@ -20,7 +20,7 @@ from .minhash import band_keys, exact_key, fingerprint
 from .options import CleanOptions
 from .paragraphs import Para
 from .pipeline import run, too_large
-from .prepare import pack, prepare
+from .prepare import pack, prepare, unpack
 from .readers import RawRecord
 from .rules import RuleSet
 
@@ -102,8 +102,9 @@ def clean_batch(records: list[RawRecord]) -> list[Cleaned]:
             continue
         try:
             with time_budget(context.options.time_budget):
+                prepared = unpack(record.prepared) if record.prepared is not None else None
                 doc = run(record.raw, rules=context.rules, options=context.options, learned=context.learned,
-                          site=record.site, prepared=record.prepared).document
+                          site=record.site, prepared=prepared).document
         except OverBudget:
             doc = None
         record = dataclasses.replace(record, prepared=None) if record.prepared else record  # not sent back
