@@ -40,8 +40,9 @@ CONFIDENT = 0.99
 
 def record_calls(texts: list[str]) -> list[list[tuple[str, str]]]:
     """For each document, the (kind, text) of every language question clean() asks, with langdetect answering."""
-    from corpusprep import clean, foreign, language, stages
-    from corpusprep.options import CleanOptions
+    from corpusprep import clean
+    from corpusprep.cleaning import foreign, language, stages
+    from corpusprep.cleaning.options import CleanOptions
 
     calls: list[tuple[str, str]] = []
 
@@ -67,7 +68,7 @@ def record_calls(texts: list[str]) -> list[list[tuple[str, str]]]:
 def langdetect_confidence(sample: str) -> float:
     from langdetect.lang_detect_exception import LangDetectException
 
-    from corpusprep.language import _langdetect_factory
+    from corpusprep.cleaning.language import _langdetect_factory
 
     detector = _langdetect_factory().create()
     detector.seed = 0
@@ -80,8 +81,8 @@ def langdetect_confidence(sample: str) -> float:
 
 
 def candidates() -> dict[str, Any]:
-    from corpusprep.language import _NOT_LETTER, MIN_LETTERS, LanguageBackendError, _fasttext, _langdetect, check_backend, guess_by_stopwords
-    from corpusprep.rules import default_rules
+    from corpusprep.cleaning.language import _NOT_LETTER, MIN_LETTERS, LanguageBackendError, _fasttext, _langdetect, check_backend, guess_by_stopwords
+    from corpusprep.rules.compile import default_rules
 
     profiles = default_rules().lexicons.stopword_languages
 

@@ -31,14 +31,15 @@ sys.path.insert(0, str(HERE))
 import make_corpus  # noqa: E402
 
 ENTRY_POINTS = {"langdetect/detector.py:detect", "bs4/__init__.py:__init__", "ftfy/__init__.py:fix_text",
-                "corpusprep/unmark.py:html_to_text", "corpusprep/repair.py:repair"}
-PREPARE = ("decode", "repair", "unmark")  # called by name from corpusprep.prepare
-FINISH = ("join_body", "judge")  # called by name from corpusprep.pipeline
+                "cleaning/unmark.py:html_to_text", "cleaning/repair.py:repair"}
+PREPARE = ("decode", "repair", "unmark")  # called by name from corpusprep.cleaning.prepare
+FINISH = ("join_body", "judge")  # called by name from corpusprep.cleaning.pipeline
 
 
 def stage_times(texts: list[str]) -> tuple[float, dict[str, float]]:
     """Total seconds of clean() over the texts and seconds per stage, by timers around the stage functions."""
-    from corpusprep import clean, pipeline, prepare, stages
+    from corpusprep import clean
+    from corpusprep.cleaning import pipeline, prepare, stages
 
     spent: defaultdict[str, float] = defaultdict(float)
     owner = {**{name: prepare for name in PREPARE}, **{name: pipeline for name in FINISH}}

@@ -251,7 +251,7 @@ def comparison(rows: list[dict]) -> dict:
 
 def build_command(corpus: Path, out: Path, num_proc: int, backend: str) -> list[str]:
     script = Path(sys.executable).parent / "build-dataset"
-    head = [str(script)] if script.is_file() else [sys.executable, "-m", "corpusprep.build_cli"]
+    head = [str(script)] if script.is_file() else [sys.executable, "-m", "corpusprep.cli.build_dataset"]
     return head + [str(corpus), "--name", NAME, "--version", VERSION, "--text-column", "text", "--id-column", "id",
                    "--quiet", "--out", str(out), "--force", "--num-proc", str(num_proc), "--language-backend", backend]
 

@@ -124,9 +124,9 @@ def _corpus_level(corpus: list[dict]) -> dict[str, float]:
     import tempfile
 
     from corpusprep import clean
-    from corpusprep.duplicates import DuplicateFinder
-    from corpusprep.learner import learn_boilerplate
-    from corpusprep.minhash import fingerprint
+    from corpusprep.corpus.duplicates import DuplicateFinder
+    from corpusprep.corpus.learner import learn_boilerplate
+    from corpusprep.corpus.minhash import fingerprint
 
     reviewed = json.loads(REVIEWED.read_text(encoding="utf-8"))
     learned = learn_boilerplate((row["domain"], row["content"]) for row in corpus)

@@ -40,7 +40,7 @@ import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-windows-1252" codec
 from hypothesis import strategies as st
 
 from corpusprep.document import METADATA_FIELDS
-from corpusprep.rules import default_rules
+from corpusprep.rules.compile import default_rules
 
 MODES = ("plain", "markdown", "html")
 

@@ -18,8 +18,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from corpusprep import CleanOptions, DedupOptions, LearnOptions, clean
-from corpusprep.build import build_dataset
-from corpusprep.readers import ReadOptions
+from corpusprep.build.orchestrate import build_dataset
+from corpusprep.readers.records import ReadOptions
 from corpusprep.reasons import REASONS, code
 
 from .conftest import child_pids
@@ -147,7 +147,7 @@ def test_a_folder_that_cannot_be_listed_is_a_rejection_not_a_gap(tmp_path_factor
         os.chmod(base / "in", 0o755)
         os.chmod(base / "in" / "ok.txt", 0o644)
         os.chmod(base / "in" / "locked", 0o000)
-        script = ("import json, os, sys; from corpusprep.readers import read_inputs; from pathlib import Path; "
+        script = ("import json, os, sys; from corpusprep.readers.records import read_inputs; from pathlib import Path; "
                   "os.setgid(65534); os.setuid(65534); "  # after the imports: the interpreter lives under /root
                   "print(json.dumps([[r.id, r.problem] for r in read_inputs([Path(sys.argv[1])])]))")
         done = subprocess.run([sys.executable, "-c", script, str(base / "in")], capture_output=True, text=True,
@@ -193,7 +193,7 @@ def test_the_catalogue_through_the_command_line(tmp_path):
     out = tmp_path / "dist"
     runs = []
     for inputs, extra in (([folder], []), ([table, ragged, typed], ["--id-column", "id"])):
-        done = subprocess.run([sys.executable, "-m", "corpusprep.build_cli", *map(str, inputs), "--name", f"c{len(runs)}",
+        done = subprocess.run([sys.executable, "-m", "corpusprep.cli.build_dataset", *map(str, inputs), "--name", f"c{len(runs)}",
                                "--version", "1.0.0", "--out", str(out), "--json", "--no-learn", "--no-dedup", *extra],
                               capture_output=True, text=True, check=False, env={**os.environ, "PYTHONPATH": _src()})
         assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
@@ -218,7 +218,7 @@ def test_workers_exit_when_their_build_is_killed(tmp_path):
     rng = random.Random(3)
     words = (BODY + OTHER).split()
     path.write_text("".join(json.dumps({"text": " ".join(rng.choices(words, k=400))}) + "\n" for _ in range(8000)))
-    build_proc = subprocess.Popen([sys.executable, "-m", "corpusprep.build_cli", str(path), "--name", "k", "--version",
+    build_proc = subprocess.Popen([sys.executable, "-m", "corpusprep.cli.build_dataset", str(path), "--name", "k", "--version",
                                    "1.0.0", "--out", str(tmp_path / "dist"), "--num-proc", "2", "--quiet"],
                                   env={**os.environ, "PYTHONPATH": _src()})
     try:

@@ -13,8 +13,8 @@ import pytest
 
 import corpusprep
 from corpusprep import CleanOptions, LearnOptions, clean, clean_batch, features
+from corpusprep.dataset.schema import removal_rows
 from corpusprep.hashing import sha256_of
-from corpusprep.schema import removal_rows
 
 from .conftest import DATA, SEEDS
 

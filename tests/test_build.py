@@ -12,9 +12,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from corpusprep import CleanOptions
-from corpusprep.build import BuildError, build_dataset
-from corpusprep.readers import InputError, ReadOptions
-from corpusprep.versions import VersionError
+from corpusprep.build.orchestrate import BuildError, build_dataset
+from corpusprep.dataset.versions import VersionError
+from corpusprep.readers.records import InputError, ReadOptions
 
 from .conftest import SEEDS
 from .realcorpus import CORPUS
@@ -190,7 +190,7 @@ def _dies_on_boom(records):
     """Stands in for a document that crashes the interpreter (a segfault in a C extension)."""
     import os
 
-    from corpusprep import workers
+    from corpusprep.build import workers
 
     if any(record.id == "boom.txt" for record in records):
         os._exit(1)
@@ -198,8 +198,8 @@ def _dies_on_boom(records):
 
 
 def test_a_worker_that_dies_is_reported_with_its_document_and_no_version_is_written(tmp_path, monkeypatch):
-    from corpusprep import workers
-    from corpusprep.parallel import WorkerDied
+    from corpusprep.build import workers
+    from corpusprep.build.local_engine import WorkerDied
 
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus, ignore=shutil.ignore_patterns("expected"))
@@ -212,7 +212,7 @@ def test_a_worker_that_dies_is_reported_with_its_document_and_no_version_is_writ
 
 
 def test_document_counts_are_known_for_text_files_and_parquet_only(seeds_build):
-    from corpusprep.readers import count_documents
+    from corpusprep.readers.records import count_documents
 
     _, built = seeds_build
     assert count_documents([SEEDS]) == 5

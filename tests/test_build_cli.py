@@ -15,12 +15,12 @@ from .realcorpus import CORPUS, rows
 
 
 def build(*args: str, cwd) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "corpusprep.build_cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "corpusprep.cli.build_dataset", *args], capture_output=True, text=True,
                           cwd=cwd, timeout=300)
 
 
 def test_help_shows_examples_without_importing_datasets():
-    code = ("import sys\nfrom corpusprep.build_cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+    code = ("import sys\nfrom corpusprep.cli.build_dataset import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
             "print('IMPORTED' if 'datasets' in sys.modules or 'pyarrow' in sys.modules else 'LIGHT')")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "build-dataset seeds/ --name wsws-syria --version 1.0.0" in result.stdout
@@ -88,7 +88,7 @@ def test_a_killed_build_leaves_no_partial_version_and_a_rerun_succeeds(tmp_path)
         writer.writeheader()
         for copy in range(8):
             writer.writerows({"id": f"{copy}-{r['id']}", "content": r["content"]} for r in source)
-    args = [sys.executable, "-m", "corpusprep.build_cli", str(big), "--name", "big", "--version", "1.0.0",
+    args = [sys.executable, "-m", "corpusprep.cli.build_dataset", str(big), "--name", "big", "--version", "1.0.0",
             "--text-column", "content", "--id-column", "id", "--quiet"]
     process = subprocess.Popen(args, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
@@ -113,10 +113,10 @@ def test_corpusprep_diff_compares_two_built_versions(tmp_path):
     assert build(str(first), "--name", "s", "--version", "1.0.0", "--quiet", cwd=tmp_path).returncode == 0
     (first / "000_c2bbe43d8b8d3bed.txt").unlink()
     assert build(str(first), "--name", "s", "--bump", "patch", "--quiet", cwd=tmp_path).returncode == 0
-    result = subprocess.run([sys.executable, "-m", "corpusprep.cli", "diff", "dist/s/1.0.0", "dist/s/1.0.1"],
+    result = subprocess.run([sys.executable, "-m", "corpusprep.cli.main", "diff", "dist/s/1.0.0", "dist/s/1.0.1"],
                             capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert result.stdout.startswith("dist/s/1.0.0 -> dist/s/1.0.1: 0 added, 1 removed, 0 changed"), result.stderr
-    missing = subprocess.run([sys.executable, "-m", "corpusprep.cli", "diff", "dist/s/1.0.0", "dist/s/9.9.9"],
+    missing = subprocess.run([sys.executable, "-m", "corpusprep.cli.main", "diff", "dist/s/1.0.0", "dist/s/9.9.9"],
                              capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert missing.returncode == 2 and "not a built version" in missing.stderr
 
@@ -125,7 +125,7 @@ def test_each_tool_prints_its_own_version(tmp_path):
     from importlib import metadata
 
     version = metadata.version("corpusprep")
-    tool = subprocess.run([sys.executable, "-m", "corpusprep.cli", "--version"], capture_output=True, text=True,
+    tool = subprocess.run([sys.executable, "-m", "corpusprep.cli.main", "--version"], capture_output=True, text=True,
                           timeout=60)
     assert (tool.returncode, tool.stdout, tool.stderr) == (0, f"corpusprep {version}\n", "")
     for flag in ("-V", "--tool-version"):  # --version is the dataset's version to build

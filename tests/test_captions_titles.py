@@ -9,9 +9,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 
 from corpusprep import clean
-from corpusprep.captions import caption_lines, is_caption, is_credit
-from corpusprep.rules import default_rules
-from corpusprep.scoring import chrome_score, features
+from corpusprep.cleaning.captions import caption_lines, is_caption, is_credit
+from corpusprep.cleaning.scoring import chrome_score, features
+from corpusprep.rules.compile import default_rules
 
 from .pages import MORE, PROSE, page
 from .test_stage_properties import messy_text
@@ -198,7 +198,7 @@ def test_a_headline_block_without_full_stops_does_not_end_the_header():
 
 
 def test_a_byline_with_its_city_after_a_dash_gives_the_name():
-    from corpusprep.header import read_header_line
+    from corpusprep.cleaning.header import read_header_line
 
     assert read_header_line("Por Ana Beatriz Souza — Recife", RULES).authors == ["Ana Beatriz Souza"]  # a byline's place
 
@@ -221,7 +221,7 @@ def test_an_organisation_name_does_not_keep_the_title_from_a_later_headline():
 
 
 def test_a_menu_of_sections_is_not_a_byline():
-    from corpusprep.header import read_header_line
+    from corpusprep.cleaning.header import read_header_line
 
     assert read_header_line("News | Sports | Arts | Opinion | Features | Print Edition", RULES) is None
     assert read_header_line("By Dana Whitfield | Local News", RULES).authors == ["Dana Whitfield"]

@@ -13,9 +13,9 @@ import pytest
 import yaml
 from datasets import Features
 
-from corpusprep.build import BuildError, build_dataset
-from corpusprep.card import _features
-from corpusprep.schema import kept_schema, rejected_schema
+from corpusprep.build.orchestrate import BuildError, build_dataset
+from corpusprep.dataset.card import _features
+from corpusprep.dataset.schema import kept_schema, rejected_schema
 
 from .conftest import SEEDS
 
@@ -129,7 +129,7 @@ alice@example.org
 
 
 def test_card_options_and_a_template_fill_the_card(tmp_path):
-    from corpusprep.card import CardOptions
+    from corpusprep.dataset.card import CardOptions
 
     (tmp_path / "card.md").write_text(TEMPLATE, encoding="utf-8")
     options = CardOptions(pretty_name="Syria seeds", task_categories=("summarization", "text-generation"),
@@ -183,7 +183,7 @@ TERMS = "https://www.wsws.org/en/special/terms.html"
         "other-alone", "other-no-link", "other-no-name", "name-with-mit", "terms-with-unknown", "name-spaces",
         "name-a-hub-id", "link-not-a-url"])
 def test_card_errors_are_one_line_and_write_nothing(tmp_path, monkeypatch, kwargs, message):
-    from corpusprep.card import CardOptions
+    from corpusprep.dataset.card import CardOptions
 
     monkeypatch.chdir(tmp_path)
     card_kwargs = kwargs.pop("card_kwargs", {})
@@ -197,7 +197,7 @@ def test_card_errors_are_one_line_and_write_nothing(tmp_path, monkeypatch, kwarg
 
 
 def test_the_license_list_holds_the_hubs_ids():
-    from corpusprep.card import hub_licenses
+    from corpusprep.dataset.card import hub_licenses
 
     ids = hub_licenses()
     assert {"apache-2.0", "mit", "cc-by-4.0", "cc-by-sa-4.0", "cc0-1.0", "odc-by", "other", "unknown"} <= ids
@@ -206,7 +206,7 @@ def test_the_license_list_holds_the_hubs_ids():
 
 def test_the_cli_takes_a_card_template_and_refuses_a_bad_license(tmp_path):
     (tmp_path / "card.md").write_text(TEMPLATE, encoding="utf-8")
-    cli = [sys.executable, "-m", "corpusprep.build_cli", str(SEEDS), "--name", "seeds", "--version", "1.0.0", "--json"]
+    cli = [sys.executable, "-m", "corpusprep.cli.build_dataset", str(SEEDS), "--name", "seeds", "--version", "1.0.0", "--json"]
     bad = subprocess.run(cli + ["--license", "apache"], capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert bad.returncode == 2 and bad.stderr.startswith("build-dataset: error: unknown license 'apache'")
     assert len(bad.stderr.strip().splitlines()) == 1 and "Traceback" not in bad.stderr
@@ -235,7 +235,7 @@ def test_the_cli_takes_a_card_template_and_refuses_a_bad_license(tmp_path):
 def test_a_custom_license_is_named_and_linked_in_the_front_matter(tmp_path):
     from huggingface_hub import DatasetCard
 
-    from corpusprep.card import CardOptions
+    from corpusprep.dataset.card import CardOptions
 
     options = CardOptions(license_name="wsws-terms-1.0", license_link=TERMS)
     report = build_dataset([SEEDS], "seeds", "1.0.0", out=tmp_path / "dist", license="other", card=options)
@@ -259,7 +259,7 @@ def test_a_hub_license_writes_no_license_terms(clean_build):
 
 
 def test_the_cli_requires_and_writes_the_terms_of_license_other(tmp_path):
-    cli = [sys.executable, "-m", "corpusprep.build_cli", str(SEEDS), "--name", "seeds", "--version", "1.0.0", "--json"]
+    cli = [sys.executable, "-m", "corpusprep.cli.build_dataset", str(SEEDS), "--name", "seeds", "--version", "1.0.0", "--json"]
     for args, message in [
         (["--license", "other", "--license-name", "wsws-terms-1.0"], "license other needs license_name (--license-name"),
         (["--license", "cc-by-4.0", "--license-link", TERMS], "license_link (--license-link) is only for license other"),

@@ -10,7 +10,7 @@ from .conftest import SEEDS
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "corpusprep.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+    return subprocess.run([sys.executable, "-m", "corpusprep.cli.main", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
 
 
 def test_clean_prints_a_summary_of_the_seeds():

@@ -17,7 +17,7 @@ from .realcorpus import CORPUS
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "corpusprep.cli", *args], capture_output=True, text=True, cwd=cwd,
+    return subprocess.run([sys.executable, "-m", "corpusprep.cli.main", *args], capture_output=True, text=True, cwd=cwd,
                           timeout=120)
 
 

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpusprep.build import build_dataset
-from corpusprep.dedup_options import DedupOptions
-from corpusprep.duplicates import Member, canonical
+from corpusprep.build.orchestrate import build_dataset
+from corpusprep.cleaning.learned import LearnOptions
+from corpusprep.corpus.dedup_options import DedupOptions
+from corpusprep.corpus.duplicates import Member, canonical
+from corpusprep.corpus.minhash import PERMUTATIONS, exact_key, fingerprint, shingles, signature, similarity, words
 from corpusprep.errors import OptionsError
-from corpusprep.learned import LearnOptions
-from corpusprep.minhash import PERMUTATIONS, exact_key, fingerprint, shingles, signature, similarity, words
 
 from .copies import COPIES, ORIGINAL, write_corpus
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpusprep import clean
-from corpusprep.decode import decode
+from corpusprep.cleaning.decode import decode
 
 SCALE = int(os.environ.get("CORPUSPREP_PROPERTY_EXAMPLES", "60")) / 60
 SOME = settings(max_examples=int(25 * SCALE), deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -187,7 +187,7 @@ def test_a_long_document_is_decoded_whole_with_the_encoding_of_its_start():
 
 def test_detection_is_the_same_in_every_process():
     raw = RUSSIAN.encode("koi8_r")
-    code = f"from corpusprep.decode import decode; print(decode({raw!r})[1])"
+    code = f"from corpusprep.cleaning.decode import decode; print(decode({raw!r})[1])"
     answers = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
                for _ in range(2)}
     assert answers == {str(decode(raw)[1])} == {"['decoded:koi8_r']"}

@@ -6,15 +6,15 @@ import pytest
 
 import corpusprep
 from corpusprep import CorpusprepError
-from corpusprep.build import BuildError, build_dataset
-from corpusprep.card import CardError, CardOptions
-from corpusprep.cli import UserError
-from corpusprep.dedup_options import DedupOptions
-from corpusprep.hub import PublishError
-from corpusprep.language import LanguageBackendError
-from corpusprep.readers import InputError
-from corpusprep.rules import RuleError, load_rules
-from corpusprep.versions import VersionError
+from corpusprep.build.orchestrate import BuildError, build_dataset
+from corpusprep.cleaning.language import LanguageBackendError
+from corpusprep.cli.main import UserError
+from corpusprep.corpus.dedup_options import DedupOptions
+from corpusprep.dataset.card import CardError, CardOptions
+from corpusprep.dataset.versions import VersionError
+from corpusprep.hub.publish import PublishError
+from corpusprep.readers.records import InputError
+from corpusprep.rules.compile import RuleError, load_rules
 
 USER_FACING = {BuildError: Exception, CardError: ValueError, UserError: Exception, PublishError: Exception,
                LanguageBackendError: RuntimeError, InputError: Exception, RuleError: ValueError, VersionError: ValueError}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from corpusprep import card, schema
+from corpusprep.dataset import card, schema
 from corpusprep.document import Document
 from corpusprep.fields import COLUMNS, KEPT_COLUMNS, LABEL_FIELDS, LIST_FIELDS, METADATA_FIELDS, REJECTED_COLUMNS
-from corpusprep.ray import DOCUMENT_COLUMNS
+from corpusprep.integrations.ray_data import DOCUMENT_COLUMNS
 
 
 def test_every_document_field_but_the_rejection_is_a_kept_column_and_every_column_is_documented():

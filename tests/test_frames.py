@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from corpusprep.frames import FrameWriter, attach, read_frames
-from corpusprep.readers import RawRecord
+from corpusprep.build.frames import FrameWriter, attach, read_frames
+from corpusprep.readers.records import RawRecord
 
 
 def _record(n: int) -> RawRecord:

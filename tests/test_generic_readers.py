@@ -13,15 +13,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpusprep import CleanOptions, clean
-from corpusprep.appeals import drop_appeals, drop_boxes
+from corpusprep.cleaning.appeals import drop_appeals, drop_boxes
+from corpusprep.cleaning.header import read_header_line
+from corpusprep.cleaning.notice_echoes import drop_notice_echoes
+from corpusprep.cleaning.notices import sentences, split_glued, template_match
+from corpusprep.cleaning.paragraphs import Para
+from corpusprep.cleaning.scoring import chrome_score, classify, features
 from corpusprep.document import Removal
-from corpusprep.header import read_header_line
-from corpusprep.lexicon import line_key, words
-from corpusprep.notice_echoes import drop_notice_echoes
-from corpusprep.notices import sentences, split_glued, template_match
-from corpusprep.paragraphs import Para
-from corpusprep.rules import default_rules
-from corpusprep.scoring import chrome_score, classify, features
+from corpusprep.rules.compile import default_rules
+from corpusprep.rules.lexicon import line_key, words
 
 from .pages import PROSE, page
 from .test_stage_properties import messy_text

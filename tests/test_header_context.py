@@ -8,9 +8,9 @@ tests/data/devset*.jsonl); each test fails on the cleaner before these mechanism
 from __future__ import annotations
 
 from corpusprep import clean
-from corpusprep.header import read_header_line
-from corpusprep.rules import default_rules
-from corpusprep.scoring import chrome_score, features
+from corpusprep.cleaning.header import read_header_line
+from corpusprep.cleaning.scoring import chrome_score, features
+from corpusprep.rules.compile import default_rules
 
 from .pages import MORE, PROSE, page
 

@@ -19,8 +19,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from corpusprep import CleanOptions
-from corpusprep.build import build_dataset
-from corpusprep.hub import PublishError, publish
+from corpusprep.build.orchestrate import build_dataset
+from corpusprep.hub.publish import PublishError, publish
 
 from .conftest import ROOT, seed_paths
 from .hubserver import FakeHub
@@ -55,7 +55,7 @@ def hub(tmp_path, monkeypatch):
     import datasets.config
     import huggingface_hub.constants as constants
 
-    import corpusprep.hub
+    import corpusprep.hub.publish
 
     with FakeHub(token=TOKEN) as server:
         for key, value in {"HF_HUB_OFFLINE": "0", "HF_ENDPOINT": server.url, "HF_HUB_DISABLE_XET": "1",
@@ -72,7 +72,7 @@ def hub(tmp_path, monkeypatch):
                             "HUB_DATASETS_URL": server.url + "/datasets/{repo_id}/resolve/{revision}/{path}",
                             "USE_PARQUET_EXPORT": False, "HF_UPDATE_DOWNLOAD_COUNTS": False}.items():
             monkeypatch.setattr(datasets.config, name, value)  # no dataset viewer, no download counter: local only
-        monkeypatch.setattr(corpusprep.hub, "FIRST_BACKOFF", 0.01)
+        monkeypatch.setattr(corpusprep.hub.publish, "FIRST_BACKOFF", 0.01)
         yield server
         assert server.unknown == []
 
@@ -253,14 +253,14 @@ def run(hub, tmp_path, *args):
 
 
 def test_corpusprep_publish_command(dist, hub, tmp_path):
-    dry = run(hub, tmp_path, "corpusprep.cli", "publish", str(dist["1.0.0"]), REPO, "--dry-run")
+    dry = run(hub, tmp_path, "corpusprep.cli.main", "publish", str(dist["1.0.0"]), REPO, "--dry-run")
     assert dry.returncode == 0, dry.stderr
     assert "dry run" in dry.stdout and "would create public dataset repo alice/news" in dry.stdout
     assert hub.writes() == []
-    done = run(hub, tmp_path, "corpusprep.cli", "publish", str(dist["1.0.0"]), REPO, "--private")
+    done = run(hub, tmp_path, "corpusprep.cli.main", "publish", str(dist["1.0.0"]), REPO, "--private")
     assert done.returncode == 0, done.stderr
     assert "published news 1.0.0" in done.stdout and hub.repo(REPO).private and "v1.0.0" in hub.repo(REPO).tags
-    clash = run(hub, tmp_path, "corpusprep.cli", "publish", str(dist["other"]), REPO)
+    clash = run(hub, tmp_path, "corpusprep.cli.main", "publish", str(dist["other"]), REPO)
     assert clash.returncode == 2 and clash.stderr.startswith("corpusprep: error: alice/news already has a tag v1.0.0")
     assert len(clash.stderr.strip().splitlines()) == 1
 
@@ -269,7 +269,7 @@ def test_build_dataset_push_to_hub(hub, tmp_path):
     first = tmp_path / "in"
     first.mkdir()
     shutil.copy(seed_paths()[0], first)
-    result = run(hub, tmp_path, "corpusprep.build_cli", str(first), "--name", "news", "--version", "1.0.0",
+    result = run(hub, tmp_path, "corpusprep.cli.build_dataset", str(first), "--name", "news", "--version", "1.0.0",
                  "--push-to-hub", REPO, "--json")
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
@@ -281,7 +281,7 @@ def test_build_dataset_push_to_hub(hub, tmp_path):
 
 
 def test_help_does_not_import_huggingface_hub():
-    code = ("import sys\nfrom corpusprep import hub\nfrom corpusprep.build_cli import main\ntry:\n    main(['--help'])\n"
+    code = ("import sys\nfrom corpusprep import hub\nfrom corpusprep.cli.build_dataset import main\ntry:\n    main(['--help'])\n"
             "except SystemExit:\n    pass\nprint('IMPORTED' if 'huggingface_hub' in sys.modules else 'LIGHT')")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "--push-to-hub OWNER/NAME" in result.stdout and result.stdout.strip().endswith("LIGHT")
@@ -364,17 +364,17 @@ def test_offline_mode_is_answered_at_once(dist, hub, monkeypatch, caplog):
 
 def test_corpusprep_publish_timeout_option(dist, hub, tmp_path):
     hub.stall_next("POST", r"/commit/", seconds=5, apply=True)
-    done = run(hub, tmp_path, "corpusprep.cli", "publish", str(dist["1.0.0"]), REPO, "--timeout", "0.5")
+    done = run(hub, tmp_path, "corpusprep.cli.main", "publish", str(dist["1.0.0"]), REPO, "--timeout", "0.5")
     assert done.returncode == 0, done.stderr
     assert hub.clients_hung_up(1) and len(titles(hub)) == 2 and "v1.0.0" in hub.repo(REPO).tags
     for bad in ("0", "-1", "soon"):
-        refused = run(hub, tmp_path, "corpusprep.cli", "publish", str(dist["1.0.0"]), REPO, "--timeout", bad)
+        refused = run(hub, tmp_path, "corpusprep.cli.main", "publish", str(dist["1.0.0"]), REPO, "--timeout", bad)
         assert refused.returncode == 2 and "--timeout" in refused.stderr and "Traceback" not in refused.stderr
 
 
 def test_ctrl_c_during_publish_is_one_line_and_a_rerun_finishes_the_release(dist, hub, tmp_path):
     hub.stall_next("POST", r"/commit/", seconds=60, apply=True)  # the commit lands, its answer never comes
-    proc = subprocess.Popen([sys.executable, "-m", "corpusprep.cli", "publish", str(dist["1.0.0"]), REPO],
+    proc = subprocess.Popen([sys.executable, "-m", "corpusprep.cli.main", "publish", str(dist["1.0.0"]), REPO],
                             env={**command_env(hub, tmp_path), "HF_HUB_DISABLE_PROGRESS_BARS": "1"}, cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -386,6 +386,6 @@ def test_ctrl_c_during_publish_is_one_line_and_a_rerun_finishes_the_release(dist
     assert proc.returncode == 130, err
     assert err.startswith("corpusprep: interrupted") and len(err.strip().splitlines()) == 1 and TOKEN not in out + err
     assert "v1.0.0" not in hub.repo(REPO).tags
-    again = run(hub, tmp_path, "corpusprep.cli", "publish", str(dist["1.0.0"]), REPO)
+    again = run(hub, tmp_path, "corpusprep.cli.main", "publish", str(dist["1.0.0"]), REPO)
     assert again.returncode == 0 and "no commit" in again.stdout, again.stderr
     assert titles(hub) == ["initial commit", "corpusprep: release news 1.0.0"] and "v1.0.0" in hub.repo(REPO).tags

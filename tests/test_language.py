@@ -18,9 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpusprep import CleanOptions, clean
-from corpusprep.language import BACKENDS, DEFAULT_BACKEND, LETTERS, detect_language, guess_by_stopwords
-from corpusprep.options import CleanOptions as Options
-from corpusprep.rules import default_rules, load_rules
+from corpusprep.cleaning.language import BACKENDS, DEFAULT_BACKEND, LETTERS, detect_language, guess_by_stopwords
+from corpusprep.cleaning.options import CleanOptions as Options
+from corpusprep.rules.compile import default_rules, load_rules
 
 TEXTS = json.loads((Path(__file__).parent / "data" / "language_texts.json").read_text(encoding="utf-8"))
 LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl")
@@ -124,6 +124,6 @@ def test_langdetect_is_still_a_backend_and_deterministic_across_processes():
 
 def test_the_default_is_deterministic_across_processes():
     texts = [TEXTS["pt"][0], TEXTS["neighbours"]["af"], TEXTS["en"][2]]
-    code = f"from corpusprep.language import detect_language; print([detect_language(t) for t in {texts!r}])"
+    code = f"from corpusprep.cleaning.language import detect_language; print([detect_language(t) for t in {texts!r}])"
     answers = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() for _ in range(3)}
     assert answers == {str(["pt", "af", "en"])}

@@ -7,11 +7,11 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from corpusprep import clean
+from corpusprep.cleaning.learned import LearnedBoilerplate, LearnedParagraph, LearnedReport, LearnOptions, document_keys, keys_of
+from corpusprep.cleaning.pipeline import run
+from corpusprep.cleaning.prepare import pack, prepare, unpack
+from corpusprep.corpus.learner import learn_boilerplate
 from corpusprep.fingerprints import paragraph_key, paragraph_keys
-from corpusprep.learned import LearnedBoilerplate, LearnedParagraph, LearnedReport, LearnOptions, document_keys, keys_of
-from corpusprep.learner import learn_boilerplate
-from corpusprep.pipeline import run
-from corpusprep.prepare import pack, prepare, unpack
 
 from .realcorpus import rows
 from .strategies import documents

@@ -30,7 +30,7 @@ def build_in_terminal(*args: str, cwd) -> tuple[int, bytes]:
     attrs[1] &= ~termios.ONLCR  # keep the bytes as written: no \n -> \r\n
     termios.tcsetattr(slave, termios.TCSANOW, attrs)
     try:
-        proc = subprocess.Popen([sys.executable, "-m", "corpusprep.build_cli", *args], cwd=cwd,
+        proc = subprocess.Popen([sys.executable, "-m", "corpusprep.cli.build_dataset", *args], cwd=cwd,
                                 stdin=subprocess.DEVNULL, stdout=slave, stderr=slave)
     finally:
         os.close(slave)
@@ -92,7 +92,7 @@ def test_a_table_of_unknown_size_counts_the_learning_pass_then_shows_its_total(t
 
 
 def test_no_bars_in_a_pipe(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "corpusprep.build_cli", str(SEEDS), "--name", "seeds",
+    result = subprocess.run([sys.executable, "-m", "corpusprep.cli.build_dataset", str(SEEDS), "--name", "seeds",
                              "--version", "1.0.0"], capture_output=True, text=True, cwd=tmp_path, timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""

@@ -105,9 +105,9 @@ def test_no_markup_survives(g):
 @given(documents())
 def test_every_removal_is_text_that_stood_in_the_input(g):
     """The audit trail quotes real input (after markup removal), and never a sentence of the body."""
-    from corpusprep.decode import decode
-    from corpusprep.repair import repair
-    from corpusprep.unmark import unmark
+    from corpusprep.cleaning.decode import decode
+    from corpusprep.cleaning.repair import repair
+    from corpusprep.cleaning.unmark import unmark
 
     _show(g)
     doc = clean(g.raw)

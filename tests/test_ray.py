@@ -8,8 +8,8 @@ import pytest
 import ray  # the ray extra is part of the test extra: CI runs these tests
 
 from corpusprep import clean
-from corpusprep.build import build_dataset
-from corpusprep.readers import ReadOptions
+from corpusprep.build.orchestrate import build_dataset
+from corpusprep.readers.records import ReadOptions
 
 from .conftest import SEEDS
 from .copies import write_corpus
@@ -18,7 +18,7 @@ from .realcorpus import CORPUS, rows
 
 @pytest.fixture(scope="module")
 def local_ray():
-    from corpusprep.ray import connect
+    from corpusprep.build.ray_engine import connect
 
     connect(num_cpus=2)
     yield
@@ -49,7 +49,7 @@ def test_the_ray_build_writes_the_same_files_as_the_local_build(local_ray, tmp_p
 def test_clean_dataset_maps_clean_over_a_ray_dataset(local_ray):
     import ray.data
 
-    from corpusprep.ray import clean_dataset
+    from corpusprep.integrations.ray_data import clean_dataset
 
     source = [{"id": r["id"], "text": r["content"]} for r in rows()[:40]]
     cleaned = sorted(clean_dataset(ray.data.from_items(source)).take_all(), key=lambda row: row["id"])

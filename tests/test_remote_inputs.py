@@ -14,8 +14,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from corpusprep.build import BuildError, build_dataset
-from corpusprep.readers import InputError, ReadOptions, read_inputs
+from corpusprep.build.orchestrate import BuildError, build_dataset
+from corpusprep.readers.records import InputError, ReadOptions, read_inputs
 
 from .conftest import SEEDS
 from .realcorpus import CORPUS
@@ -113,7 +113,7 @@ def test_a_missing_url_or_an_unknown_protocol_is_one_line(tmp_path, memory):
 
 
 def run_build(*args: str, cwd) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "corpusprep.build_cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "corpusprep.cli.build_dataset", *args], capture_output=True, text=True,
                           cwd=cwd, timeout=300)
 
 

@@ -44,7 +44,7 @@ def test_seed_bytes_clean_like_text(path):
 
 def test_every_removal_text_occurs_in_the_unmarked_input(seeds):
     """An audit entry quotes text that really stood in the input (after markup was removed)."""
-    from corpusprep.unmark import unmark
+    from corpusprep.cleaning.unmark import unmark
 
     for raw in seeds.values():
         paras, _, _ = unmark(raw)

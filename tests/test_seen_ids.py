@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpusprep.seen_ids import SeenIds
+from corpusprep.build.seen_ids import SeenIds
 
 
 @given(st.lists(st.text(max_size=12), max_size=300), st.integers(1, 6))

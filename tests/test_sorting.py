@@ -9,8 +9,8 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpusprep import sorting
-from corpusprep.sorting import ExternalSorter
+from corpusprep.build import sorting
+from corpusprep.build.sorting import ExternalSorter
 
 SCHEMA = pa.schema([("id", pa.string()), ("value", pa.int64())])
 

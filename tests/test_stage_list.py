@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from corpusprep import CleanOptions, clean
-from corpusprep.found import Found
-from corpusprep.prepare import prepare
-from corpusprep.rules import default_rules
-from corpusprep.stages import STAGES, Context, run_stages
+from corpusprep.cleaning.found import Found
+from corpusprep.cleaning.prepare import prepare
+from corpusprep.cleaning.stages import STAGES, Context, run_stages
+from corpusprep.rules.compile import default_rules
 
 DATA = Path(__file__).parent / "data"
 SEEDS = sorted((Path(__file__).parents[1] / "seeds").glob("*.txt"))

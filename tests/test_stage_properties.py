@@ -15,16 +15,16 @@ from hypothesis import HealthCheck, assume, example, given, note, settings
 from hypothesis import strategies as st
 
 from corpusprep import clean
-from corpusprep.decode import decode, looks_binary
+from corpusprep.cleaning.decode import decode, looks_binary
+from corpusprep.cleaning.head import read_head
+from corpusprep.cleaning.options import CleanOptions
+from corpusprep.cleaning.paragraphs import Para
+from corpusprep.cleaning.rejoin import rejoin
+from corpusprep.cleaning.repair import repair
+from corpusprep.cleaning.tail import read_tail
+from corpusprep.cleaning.unmark import _HTML_TAG, unmark
 from corpusprep.document import Document
-from corpusprep.head import read_head
-from corpusprep.options import CleanOptions
-from corpusprep.paragraphs import Para
-from corpusprep.rejoin import rejoin
-from corpusprep.repair import repair
-from corpusprep.rules import default_rules
-from corpusprep.tail import read_tail
-from corpusprep.unmark import _HTML_TAG, unmark
+from corpusprep.rules.compile import default_rules
 
 from .strategies import mojibake  # also registers the "sloppy-windows-1252" codec
 

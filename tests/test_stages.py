@@ -9,13 +9,13 @@ import sys
 import pytest
 
 from corpusprep import CleanOptions, clean
-from corpusprep.decode import decode
-from corpusprep.judge import judge
-from corpusprep.paragraphs import Para
-from corpusprep.rejoin import rejoin
-from corpusprep.repair import repair
-from corpusprep.rules import default_rules
-from corpusprep.unmark import unmark
+from corpusprep.cleaning.decode import decode
+from corpusprep.cleaning.judge import judge
+from corpusprep.cleaning.paragraphs import Para
+from corpusprep.cleaning.rejoin import rejoin
+from corpusprep.cleaning.repair import repair
+from corpusprep.cleaning.unmark import unmark
+from corpusprep.rules.compile import default_rules
 
 BODY = "This sentence is long enough to make the body of a real article worth keeping here. " * 2
 
@@ -231,9 +231,9 @@ def test_min_words_is_an_option():
 def test_language_is_the_same_in_every_process():
     """langdetect is seeded: a separate interpreter gives the same answer as this one."""
     text = "Contact média: media@globalresearch.ca — les opinions exprimées n'engagent que les auteurs."
-    code = f"from corpusprep.language import detect_language; print(detect_language({text!r}))"
+    code = f"from corpusprep.cleaning.language import detect_language; print(detect_language({text!r}))"
     answers = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() for _ in range(3)}
-    from corpusprep.language import detect_language
+    from corpusprep.cleaning.language import detect_language
 
     assert answers == {detect_language(text)} == {"fr"}
 

@@ -5,7 +5,7 @@ test fails on the cleaner before these mechanisms."""
 from __future__ import annotations
 
 from corpusprep import clean
-from corpusprep.rules import default_rules
+from corpusprep.rules.compile import default_rules
 
 from .pages import LAST, MORE, PROSE, page
 

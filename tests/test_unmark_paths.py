@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpusprep.unmark import _LINK, _STRAY_AMP, _STRAY_LT, _read_line, simple_html_to_text, soup_to_text, unwrap_inline
+from corpusprep.cleaning.unmark import _LINK, _STRAY_AMP, _STRAY_LT, _read_line, simple_html_to_text, soup_to_text, unwrap_inline
 
 BLOCKS = ["p", "div", "h1", "h2", "li", "ul", "blockquote", "section", "td", "tr", "table"]
 INLINES = ["b", "i", "em", "strong", "a", "span", "small", "sup"]

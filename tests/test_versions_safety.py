@@ -20,8 +20,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from corpusprep import CleanOptions, DedupOptions, LearnOptions
-from corpusprep.build import BuildError, build_dataset
-from corpusprep.readers import ReadOptions
+from corpusprep.build.orchestrate import BuildError, build_dataset
+from corpusprep.readers.records import ReadOptions
 
 from .conftest import SEEDS, child_pids
 
@@ -49,13 +49,13 @@ def _env(fault: str | None = None) -> dict[str, str]:
 
 
 def build(*args: str, cwd: Path, fault: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "corpusprep.build_cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "corpusprep.cli.build_dataset", *args], capture_output=True, text=True,
                           cwd=cwd, env=_env(fault), timeout=300)
 
 
 def paused(*args: str, cwd: Path, step: str) -> subprocess.Popen:
     """A build stopped at `step`, once it says so; write a line to its stdin to let it go on."""
-    process = subprocess.Popen([sys.executable, "-m", "corpusprep.build_cli", *args], cwd=cwd, env=_env(f"pause:{step}"),
+    process = subprocess.Popen([sys.executable, "-m", "corpusprep.cli.build_dataset", *args], cwd=cwd, env=_env(f"pause:{step}"),
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     line = process.stderr.readline()
     if line.strip() != f"corpusprep: paused at {step}":
@@ -242,7 +242,7 @@ def test_an_unreadable_input_file_is_an_unreadable_rejection(tmp_path):
         for path in (base / "in").iterdir():
             os.chmod(path, 0o644)
         os.chmod(base / "in" / "secret.txt", 0o000)
-        script = ("import json, os, sys; from pathlib import Path; from corpusprep.build import build_dataset; "
+        script = ("import json, os, sys; from pathlib import Path; from corpusprep.build.orchestrate import build_dataset; "
                   "warm = Path(sys.argv[2]) / 'warm'; warm.mkdir(); (warm / 'a.txt').write_text(sys.argv[3]); "
                   "build_dataset([warm], 'warm', '1.0.0', out=warm / 'dist'); "  # imports what a build imports lazily
                   "os.setgid(65534); os.setuid(65534); "  # then drop root: the interpreter lives under /root

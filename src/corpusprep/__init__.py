@@ -8,26 +8,29 @@
 
 from typing import TYPE_CHECKING, Any
 
-from .dedup_options import DedupOptions
+from .cleaning.explain import explain
+from .cleaning.learned import LearnedBoilerplate, LearnOptions
+from .cleaning.options import CleanOptions
+from .cleaning.pipeline import clean
+from .corpus.dedup_options import DedupOptions
 from .document import Document, Removal
 from .errors import CorpusprepError
-from .explain import explain
-from .learned import LearnedBoilerplate, LearnOptions
-from .options import CleanOptions
-from .pipeline import clean
-from .rules import RuleError, RuleSet, default_rules, load_rules
+from .rules.compile import RuleError, RuleSet, default_rules, load_rules
 
 if TYPE_CHECKING:  # what type checkers see: the real signatures of the names loaded lazily below
-    from .batch import clean_batch, features
-    from .build import BuildError, BuildReport, build_dataset
-    from .hub import PublishError, PublishReport, publish
-    from .learner import learn_boilerplate
+    from .build.orchestrate import BuildError, BuildReport, build_dataset
+    from .corpus.learner import learn_boilerplate
+    from .dataset.card import CardOptions
+    from .hub.publish import PublishError, PublishReport, publish
+    from .integrations.hf_datasets import clean_batch, features
+    from .readers.records import ReadOptions
 
 __version__ = "0.2.0"
 # These import numpy, pyarrow or huggingface_hub (and `features()` datasets): loaded only when first asked for.
-_LAZY = {"build_dataset": "build", "BuildError": "build", "BuildReport": "build",
-         "publish": "hub", "PublishError": "hub", "PublishReport": "hub",
-         "clean_batch": "batch", "features": "batch", "learn_boilerplate": "learner"}
+_LAZY = {"build_dataset": "build.orchestrate", "BuildError": "build.orchestrate", "BuildReport": "build.orchestrate",
+         "publish": "hub.publish", "PublishError": "hub.publish", "PublishReport": "hub.publish",
+         "CardOptions": "dataset.card", "ReadOptions": "readers.records",
+         "clean_batch": "integrations.hf_datasets", "features": "integrations.hf_datasets", "learn_boilerplate": "corpus.learner"}
 
 
 def __getattr__(name: str) -> Any:
@@ -42,6 +45,7 @@ __all__ = [
     "BuildError",
     "CorpusprepError",
     "BuildReport",
+    "CardOptions",
     "CleanOptions",
     "DedupOptions",
     "Document",
@@ -61,5 +65,6 @@ __all__ = [
     "publish",
     "PublishError",
     "PublishReport",
+    "ReadOptions",
     "__version__",
 ]
