@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--corpus", type=Path, help="a benchmark JSONL to read instead of generating one")
     p.add_argument("--json", type=Path, help="also write the results here")
     args = p.parse_args(argv)
-    from tests import realcorpus
+    from tests.helpers import realcorpus
 
     results = []
     for name, texts in (("real corpus", [row["content"] for row in realcorpus.rows()]),

@@ -21,7 +21,7 @@ Figures:
 - duplicate_precision / duplicate_recall: duplicate groups among the kept rows against
   the reviewed groups of that file.
 - devset_* / holdout_*: boilerplate lines removed, body lines kept and metadata right on
-  the annotated development set and on its held-out part (tests/devset.py); fresh_* and
+  the annotated development set and on its held-out part (tests/helpers/devset.py); fresh_* and
   fresh_holdout_* the same on a second pair written later from other page shapes; fresh2_* and
   fresh2_holdout_* on a third pair (2026-12-03, second session), the holdout scored once;
   fresh3_* and fresh4_* on two more development sets (fresh4 first scored at 75.6% of its
@@ -48,7 +48,7 @@ from pathlib import Path
 import tomllib
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))  # so `tests.realcorpus` imports when run as a script
+sys.path.insert(0, str(HERE.parent))  # so `tests.helpers.realcorpus` imports when run as a script
 
 #: The floors, kept as data beside the gate (as trafilatura keeps its eval baseline), with why each moved.
 FLOORS: dict[str, float] = tomllib.loads((HERE / "eval_floors.toml").read_text(encoding="utf-8"))
@@ -68,7 +68,7 @@ ANNOTATED = {
 
 def measure() -> dict[str, float]:
     from corpusprep import clean
-    from tests.realcorpus import audit, load_fixture, rows
+    from tests.helpers.realcorpus import audit, load_fixture, rows
 
     seeds = sorted((HERE.parent / "seeds").glob("*.txt"))
     exact = 0
@@ -77,7 +77,7 @@ def measure() -> dict[str, float]:
         got = clean(path.read_text(encoding="utf-8")).to_dict()
         exact += all(got[k] == v for k, v in expected.items() if k != "removed")
 
-    from tests.devset import score
+    from tests.helpers.devset import score
 
     sets = {prefix: score(name) for prefix, name in ANNOTATED.items()}
     fixture = load_fixture()

@@ -2,7 +2,7 @@
 
 A doc's blocks run top to bottom in a scratch folder that holds the inputs the docs
 name (`seeds/`, `corpus/`, `news.csv`, `news.csv.gz`, `big.jsonl`, `mysite.toml`, `card.md`, ...),
-with the loopback stand-in for the Hub (`tests/hubserver.py`), never the internet:
+with the loopback stand-in for the Hub (`tests/helpers/hubserver.py`), never the internet:
 - ```python blocks share one namespace per doc and run in this process;
 - ```bash blocks run with `bash -e`; the README's set-up prefix (a venv, `pip install`)
   is left out, since the tests already run in an installed environment;
@@ -36,7 +36,7 @@ import corpusprep
 from corpusprep import load_rules
 
 from .conftest import DATA, ROOT, SEEDS
-from .test_hub import TOKEN, command_env, hub  # noqa: F401  (the loopback Hub fixture)
+from .hub.test_hub import TOKEN, command_env, hub  # noqa: F401  (the loopback Hub fixture)
 
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 _FENCE = re.compile(r"^```(\w*)((?: +\w+=\S+)*) *$")

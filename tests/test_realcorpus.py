@@ -2,7 +2,7 @@
 
 Every removal clean() makes on these rows is pinned in a reviewed fixture
 (tests/data/fakenews_removals.json). A new removal fails here until a person has
-looked at it and regenerated the fixture with `python tests/realcorpus.py --update`.
+looked at it and regenerated the fixture with `python tests/helpers/realcorpus.py --update`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 
 from corpusprep import clean
 
-from .realcorpus import audit, load_fixture, rows
+from .helpers.realcorpus import audit, load_fixture, rows
 
 ROWS = rows()
 FIXTURE = load_fixture()

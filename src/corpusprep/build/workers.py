@@ -12,17 +12,17 @@ import dataclasses
 
 import numpy as np
 
-from .budget import OverBudget, time_budget
-from ..document import Document
 from ..cleaning.found import Found
 from ..cleaning.learned import LearnedBoilerplate, distinct_keys, keys_of
-from ..corpus.minhash import band_keys, exact_key, fingerprint
 from ..cleaning.options import CleanOptions
 from ..cleaning.paragraphs import Para
 from ..cleaning.pipeline import run, too_large
 from ..cleaning.prepare import pack, prepare, unpack
+from ..corpus.minhash import band_keys, exact_key, fingerprint
+from ..document import Document
 from ..readers.records import RawRecord
 from ..rules.compile import RuleSet
+from .budget import OverBudget, time_budget
 
 
 @dataclasses.dataclass(frozen=True)
