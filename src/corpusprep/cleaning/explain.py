@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..document import METADATA_FIELDS, Removal
-from ..rules.compile import RuleSet
+from ..rules.compile import RuleSet, default_rules
 from .options import CleanOptions
 from .pipeline import run
 
@@ -13,7 +13,9 @@ def explain(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOpt
 
     Metadata and the verdict come first, so "why is this sentence gone?" has an
     answer on one screen. A drop decided by a score shows it: "- [chrome.tail 0.65] …".
+    Under the text, each pack rule that removed something is listed with its description.
     """
+    rules = rules or default_rules()
     cleaned = run(raw, rules=rules, options=options)
     doc = cleaned.document
     out = []
@@ -28,6 +30,10 @@ def explain(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOpt
     events += [(p.index, 1, f"  {p.text}") for p in cleaned.kept]
     for _, _, line in sorted(events, key=lambda e: (e[0], e[1])):
         out.append(line)
+    described = {rule.id: rule.description for rule in rules.rules if rule.description}
+    fired = sorted({r.rule for r in doc.removed} & set(described))
+    if fired:
+        out += ["", "rules:"] + [f"  {rule}: {described[rule]}" for rule in fired]
     return "\n".join(out) + "\n"
 
 

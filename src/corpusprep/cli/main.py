@@ -33,6 +33,7 @@ EXAMPLES = """examples:
   corpusprep explain corpus.parquet       every row, each under a line naming its id
   corpusprep diff dist/news/1.0.0 dist/news/1.1.0
   corpusprep publish dist/news/1.1.0 alice/news --dry-run
+  corpusprep rules check mysite.toml      run each rule's examples and counterexamples
 """
 
 
@@ -89,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     publish_cmd.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
                              help="give up on a Hub request after this long without an answer, and retry it "
                                   "(default: 60)")
+    rules_cmd = sub.add_parser("rules", help="work with rule packs").add_subparsers(dest="rules_command", required=True)
+    check_cmd = rules_cmd.add_parser("check", help="run each rule's examples and counterexamples (default: the built-in packs)")
+    check_cmd.add_argument("packs", nargs="*", type=Path, metavar="PACK.toml", help="rule packs to check")
     for command in (clean_cmd, explain_cmd):
         command.add_argument("--rules", action="append", type=Path, default=[], metavar="PACK.toml",
                              help="an extra rule pack (repeatable); it takes priority over the built-in packs")
@@ -98,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "diff":
             return _diff(args.old, args.new, as_json=args.json)
+        if args.command == "rules":
+            return _check_rules(args.packs)
         if args.command == "publish":
             return _publish(args.version_dir, args.repo_id, private=args.private, dry_run=args.dry_run, as_json=args.json,
                             timeout=args.timeout)
@@ -118,6 +124,21 @@ def main(argv: list[str] | None = None) -> int:
             else ""
         print(f"corpusprep: interrupted{again}", file=sys.stderr)
         return 130
+
+
+def _check_rules(paths: list[Path]) -> int:
+    """Exit 0 when every example of the packs' rules matches (with its fields) and no counterexample does."""
+    from ..rules.check import check_examples
+
+    rules = load_rules_or_fail(paths)
+    packs = rules.packs[:len(paths)] if paths else rules.packs
+    checked = check_examples(rules, packs)
+    for failure in checked.failures:
+        print(failure)
+    verdict = f"{len(checked.failures)} failed" if checked.failures else "all pass"
+    print(f"{', '.join(packs)}: {checked.rules} rules, {checked.examples} examples, {checked.counterexamples} "
+          f"counterexamples: {verdict}")
+    return 1 if checked.failures else 0
 
 
 def load_rules_or_fail(paths: list[Path]) -> RuleSet:

@@ -29,7 +29,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 BUILTIN_PACKS = ("wsws", "globalresearch_fr", "globalresearch_en", "generic", "chrome")
 ZONES = {"boilerplate": ("head", "tail", "edge", "anywhere"), "metadata": ("head", "tail")}
-_RULE_KEYS = {"id", "zone", "pattern", "patterns", "ignore_case", "sets", "when", "max_chars", "description"}
+_RULE_KEYS = {"id", "zone", "pattern", "patterns", "ignore_case", "sets", "when", "max_chars", "description",
+              "examples", "counterexamples"}
 _PLACEHOLDER = re.compile(r"\{(date|name|names)\}")
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _PARTICLE = r"(?:de|da|del|della|di|du|des|la|le|van|von|der|den|ter|al|el|bin|ibn|abu)"
@@ -55,6 +56,12 @@ class Rule:
     sets: tuple[tuple[str, str], ...] = ()
     when: tuple[tuple[str, Any], ...] = ()
     max_chars: int = 2000
+    #: What the rule is for, in the pack author's words (shown by `explain()`).
+    description: str = ""
+    #: Texts the rule must match whole, each with the fields it must read from it (`corpusprep rules check`).
+    examples: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    #: Texts it must not match: the near misses it is written to leave alone.
+    counterexamples: tuple[str, ...] = ()
 
     def applies_in(self, zone: str) -> bool:
         return self.zone == zone or (self.zone == "edge" and zone in ("head", "tail")) or self.zone == "anywhere"
@@ -97,7 +104,13 @@ class RuleSet:
 
         `order` is how a numeric date whose day and month could swap is read ("dmy" or "mdy").
         """
-        if len(text) > rule.max_chars or not _when_holds(rule.when, known):
+        if not _when_holds(rule.when, known):
+            return None
+        return self.match(rule, text, order)
+
+    def match(self, rule: Rule, text: str, order: str = "dmy") -> dict[str, Any] | None:
+        """`read_fields` without the rule's `when` conditions (what a rule's examples are checked with)."""
+        if len(text) > rule.max_chars:
             return None
         for pattern in rule.patterns:
             match = pattern.fullmatch(text)
@@ -277,6 +290,9 @@ def _compile_rule(origin: str, pack_id: str, kind: str, entry: Mapping[str, Any]
     max_chars = entry.get("max_chars", 2000)
     if not isinstance(max_chars, int) or max_chars < 1:
         raise RuleError(f"{where}: max_chars must be a positive whole number")
+    description = entry.get("description", "")
+    if not isinstance(description, str):
+        raise RuleError(f"{where}: description must be a string")
     return Rule(
         id=f"{pack_id}.{rule_id}",
         kind=kind,
@@ -285,7 +301,33 @@ def _compile_rule(origin: str, pack_id: str, kind: str, entry: Mapping[str, Any]
         sets=tuple(sorted(sets.items())),
         when=tuple(when),
         max_chars=max_chars,
+        description=" ".join(description.split()),
+        examples=_examples(where, entry.get("examples", [])),
+        counterexamples=_counterexamples(where, entry.get("counterexamples", [])),
     )
+
+
+def _examples(where: str, entries: Any) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
+    """`examples = ["text", {text = "By Jane Doe", authors = ["Jane Doe"]}]`: a text, or a text and the fields it reads."""
+    if not isinstance(entries, list):
+        raise RuleError(f"{where}: examples must be a list")
+    out = []
+    for entry in entries:
+        if isinstance(entry, str):
+            entry = {"text": entry}
+        if not isinstance(entry, dict) or not isinstance(entry.get("text"), str) or not entry["text"]:
+            raise RuleError(f"{where}: an example is a text, or a table with a text and the fields it reads")
+        unknown = set(entry) - {"text"} - set(METADATA_FIELDS)
+        if unknown:
+            raise RuleError(f"{where}: an example names unknown field(s) {', '.join(sorted(unknown))}")
+        out.append((entry["text"], tuple(sorted((k, v) for k, v in entry.items() if k != "text"))))
+    return tuple(out)
+
+
+def _counterexamples(where: str, entries: Any) -> tuple[str, ...]:
+    if not isinstance(entries, list) or not all(isinstance(e, str) and e for e in entries):
+        raise RuleError(f"{where}: counterexamples must be a list of non-empty strings")
+    return tuple(entries)
 
 
 def _index_templates(templates: list[NoticeTemplate]) -> dict[str, tuple[int, ...]]:
