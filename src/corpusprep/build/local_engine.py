@@ -1,4 +1,4 @@
-"""Clean records in N worker processes, in input order, with a bounded number in flight.
+"""Clean records in N worker processes, in input order, with a bounded number in flight (`windowed_map`).
 
 `concurrent.futures` reports a worker that dies (BrokenProcessPool) instead of
 hanging; submitting a window of batches at a time keeps memory bounded; results come
@@ -11,16 +11,15 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
 from typing import Any, TypeVar
+
+from .windowed import batches, windowed_map
 
 T = TypeVar("T")
 R = TypeVar("R")
-BATCH = 64
 _ORPHAN_POLL = 0.5  # seconds between a worker's checks that its parent is alive
 
 
@@ -37,22 +36,16 @@ def ordered_map(
     describe: Callable[[T], str] = repr,
 ) -> Iterator[R]:
     """Yield func(batch) results item by item, in input order, using `num_proc` processes."""
-    it = iter(items)
-    batches = iter(lambda: list(islice(it, BATCH)), [])
     if num_proc <= 1:
         if initializer:
             initializer(*initargs)
-        for batch in batches:
+        for batch in batches(items):
             yield from func(batch)
         return
     with _pool(num_proc, initializer, initargs) as pool:
-        window: deque[tuple[list[T], Future[list[R]]]] = deque()
-        for batch in batches:
-            window.append((batch, pool.submit(func, batch)))
-            if len(window) >= 2 * num_proc:
-                yield from _result(*window.popleft(), func, initializer, initargs, describe)
-        while window:
-            yield from _result(*window.popleft(), func, initializer, initargs, describe)
+        yield from windowed_map(batches(items), lambda batch: pool.submit(func, batch),
+                                lambda batch, future: _result(batch, future, func, initializer, initargs, describe),
+                                window=2 * num_proc)
 
 
 def _pool(num_proc: int, initializer: Callable[..., Any] | None, initargs: tuple[Any, ...]) -> ProcessPoolExecutor:

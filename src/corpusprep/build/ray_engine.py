@@ -8,12 +8,12 @@ build writes. `corpusprep.integrations.ray_data` is the other use of Ray: cleani
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 from typing import Any
 
-from .local_engine import BATCH, WorkerDied
+from .local_engine import WorkerDied
+from .windowed import batches, windowed_map
+
 
 def _ray() -> Any:  # the ray module (untyped here: ray is an optional extra)
     try:
@@ -37,15 +37,8 @@ def ordered_map_on_ray(func: Callable[[list[Any], Any], list[Any]], items: Itera
     ray = _ray()
     remote = ray.remote(func)
     state_ref = ray.put(state)
-    it = iter(items)
-    batches = iter(lambda: list(islice(it, BATCH)), [])
-    pending: deque[tuple[list[Any], Any]] = deque()
-    for batch in batches:
-        pending.append((batch, remote.remote(batch, state_ref)))
-        if len(pending) >= window:
-            yield from _result(ray, *pending.popleft(), describe)
-    while pending:
-        yield from _result(ray, *pending.popleft(), describe)
+    yield from windowed_map(batches(items), lambda batch: remote.remote(batch, state_ref),
+                            lambda batch, ref: _result(ray, batch, ref, describe), window)
 
 
 def _result(ray: Any, batch: list[Any], ref: Any, describe: Callable[[Any], str]) -> list[Any]:

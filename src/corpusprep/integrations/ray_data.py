@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from ..build.local_engine import BATCH
+from ..build.windowed import BATCH
 from ..cleaning.options import CleanOptions
 from ..document import Document
 from ..rules.compile import RuleSet, default_rules
