@@ -25,28 +25,29 @@ from typing import Any
 
 import pyarrow as pa
 
-from . import workers
-from ..dataset.card import CardError, CardOptions, Template, check_license, read_template, render_card
-from ..corpus.dedup_options import DedupOptions
-from ..dataset.diff import diff_versions
-from ..corpus.duplicates import DuplicateFinder, Duplicates
-from ..errors import CorpusprepError
-from .frames import FrameWriter, attach, read_frames
-from ..hashing import sha256_file
 from ..cleaning.learned import LearnedBoilerplate, LearnedReport, LearnOptions
-from ..corpus.learner import BoilerplateLearner
-from .locks import Busy, DatasetLock
 from ..cleaning.options import CleanOptions
-from .local_engine import ordered_map
+from ..corpus.dedup_options import DedupOptions
+from ..corpus.duplicates import DuplicateFinder, Duplicates
+from ..corpus.learner import BoilerplateLearner
+from ..dataset.card import CardError, CardOptions, Template, check_license, read_template, render_card
+from ..dataset.diff import diff_versions
+from ..dataset.manifest import ManifestError, read_manifest, write_manifest
 from ..dataset.parquet import Written, write_empty_shard, write_shards
+from ..dataset.schema import kept_row, kept_schema, raw_text, rejected_row, rejected_schema
+from ..dataset.versions import VersionError, check_name, existing_versions, is_version, is_whole, parse_version, previous_version
+from ..dataset.versions import bump as bump_version
+from ..errors import CorpusprepError
+from ..hashing import sha256_file
 from ..readers.records import ReadOptions, RemoteFile, as_input, check_inputs, is_url, read_inputs, url_files
 from ..reasons import code
 from ..rules.compile import RuleSet, default_rules
-from ..dataset.schema import kept_row, kept_schema, raw_text, rejected_row, rejected_schema
+from . import workers
+from .frames import FrameWriter, attach, read_frames
+from .local_engine import ordered_map
+from .locks import Busy, DatasetLock
 from .seen_ids import SeenIds
 from .sorting import ExternalSorter
-from ..dataset.versions import VersionError, check_name, existing_versions, is_version, is_whole, parse_version, previous_version
-from ..dataset.versions import bump as bump_version
 
 DEPENDENCIES = ("ftfy", "beautifulsoup4", "langdetect", "pyarrow", "datasets")
 
@@ -302,7 +303,7 @@ def _build_into(tmp: Path, paths: list[str | Path], name: str, version: str, set
         "diff_counts": diff["counts"] if diff else None,
         "files": {p.relative_to(tmp).as_posix(): sha256_file(p) for p in sorted(tmp.rglob("*")) if p.is_file()},
     }
-    (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_manifest(tmp, manifest)
     return BuildReport(name, version, tmp, read=read, kept=kept.rows, rejected=info["counts"]["rejected"],
                        removals_by_rule=info["counts"]["removals_by_rule"], bytes=_folder_bytes(tmp), previous_version=previous,
                        diff_counts=manifest["diff_counts"], **corpus)
@@ -499,10 +500,10 @@ def _folder_bytes(folder: Path) -> int:
 
 
 def _read_manifest(version_dir: Path) -> dict[str, Any]:
+    """The manifest of an existing version, or {} when there is none worth comparing with."""
     try:
-        manifest: dict[str, Any] = json.loads((version_dir / "manifest.json").read_text(encoding="utf-8"))
-        return manifest
-    except (OSError, json.JSONDecodeError):
+        return read_manifest(version_dir)
+    except ManifestError:
         return {}
 
 

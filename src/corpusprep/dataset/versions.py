@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 from ..errors import CorpusprepError
-from ..hashing import sha256_file
+from .manifest import ManifestError, file_problem, read_manifest
 
 _SEMVER = re.compile(r"(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})")
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,95}")
@@ -77,14 +76,12 @@ def is_whole(folder: Path, version: str) -> bool:
     before a set-aside version is given up for a new one (see build._recover_swap).
     """
     try:
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        manifest = read_manifest(folder)
+    except ManifestError:
         return False
-    if not isinstance(manifest, dict) or manifest.get("version") != version or not isinstance(manifest.get("files"), dict):
+    if manifest.get("version") != version:
         return False
-    files = manifest["files"]
     try:
-        on_disk = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} - {"manifest.json"}
-        return on_disk == set(files) and all(sha256_file(folder / name) == files[name] for name in sorted(files))
+        return file_problem(folder, manifest) is None
     except OSError:
         return False

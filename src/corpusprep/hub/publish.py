@@ -27,8 +27,8 @@ from types import SimpleNamespace
 from typing import Any, TypeVar
 
 from ..dataset.card import REPO_ID
+from ..dataset.manifest import ManifestError, file_problem, read_manifest
 from ..errors import CorpusprepError
-from ..hashing import sha256_file
 
 KEEP_ON_HUB = (".gitattributes",)  # the Hub's LFS rules: never ours to delete
 FIRST_BACKOFF = 1.0  # seconds before the first retry; doubles each time
@@ -306,23 +306,12 @@ class _Release:
 def _local_manifest(folder: Path) -> dict[str, Any]:
     """The version's manifest, after checking every file it lists is there, unchanged, and alone."""
     try:
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PublishError(f"not a built version (no manifest.json): {folder}") from None
-    except (OSError, ValueError) as exc:
-        raise PublishError(f"cannot read {folder / 'manifest.json'}: {exc}") from None
-    if not isinstance(manifest, dict) or not all(isinstance(manifest.get(k), str) for k in ("name", "version")) \
-            or not isinstance(manifest.get("files"), dict):
-        raise PublishError(f"{folder / 'manifest.json'} is not a corpusprep manifest")
-    on_disk = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} - {"manifest.json"}
-    extra = sorted(on_disk - set(manifest["files"]))
-    if extra:
-        raise PublishError(f"{folder / extra[0]} is not listed in manifest.json: remove it or rebuild the version")
-    for path, digest in sorted(manifest["files"].items()):
-        if path not in on_disk:
-            raise PublishError(f"{folder / path} is missing: rebuild the version")
-        if sha256_file(folder / path) != digest:
-            raise PublishError(f"{folder / path} differs from manifest.json: rebuild the version")
+        manifest = read_manifest(folder)
+    except ManifestError as exc:
+        raise PublishError(str(exc)) from None
+    problem = file_problem(folder, manifest)
+    if problem is not None:
+        raise PublishError(problem)
     return manifest
 
 
