@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from corpusprep import CleanOptions, clean
-from corpusprep.cleaning.found import Found
+from corpusprep.cleaning.findings import Found
 from corpusprep.cleaning.prepare import prepare
 from corpusprep.cleaning.stages import STAGES, Context, run_stages
 from corpusprep.rules.compile import default_rules

@@ -43,9 +43,9 @@ from ..readers.records import ReadOptions, RemoteFile, as_input, check_inputs, i
 from ..reasons import code
 from ..rules.compile import RuleSet, default_rules
 from . import workers
-from .frames import FrameWriter, attach, read_frames
 from .local_engine import ordered_map
 from .locks import Busy, DatasetLock
+from .prepared_cache import FrameWriter, attach, read_frames
 from .seen_ids import SeenIds
 from .sorting import ExternalSorter
 

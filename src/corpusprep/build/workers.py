@@ -12,7 +12,7 @@ import dataclasses
 
 import numpy as np
 
-from ..cleaning.found import Found
+from ..cleaning.findings import Found
 from ..cleaning.learned import LearnedBoilerplate, distinct_keys, keys_of
 from ..cleaning.options import CleanOptions
 from ..cleaning.paragraphs import Para
@@ -40,7 +40,9 @@ class WorkerContext:
 
 _CONTEXT: list[WorkerContext] = []  # this process's context, set by `init`
 
-Cleaned = tuple[RawRecord, str | None, Document | None, tuple[np.ndarray | None, int, np.ndarray | None] | None]
+#: What pass 2 sends back for each record: the record, its rejection reason, its document, and the kept body's
+#: (MinHash signature, exact key, band keys).
+CleanedRecord = tuple[RawRecord, str | None, Document | None, tuple[np.ndarray | None, int, np.ndarray | None] | None]
 
 
 def init(context: WorkerContext) -> None:
@@ -89,12 +91,12 @@ def keys_batch_with(records: list[RawRecord], context: WorkerContext) -> list[Ke
     return keys_batch(records)
 
 
-def clean_batch(records: list[RawRecord]) -> list[Cleaned]:
+def clean_batch(records: list[RawRecord]) -> list[CleanedRecord]:
     """Pass 2: (record, rejection reason or None, document, (signature, exact key, band keys) of a kept body).
 
     Exact-only detection needs no signature: (None, exact key, None).
     """
-    out: list[Cleaned] = []
+    out: list[CleanedRecord] = []
     context = _context()
     for record in records:
         if record.problem:
@@ -121,7 +123,7 @@ def clean_batch(records: list[RawRecord]) -> list[Cleaned]:
     return out
 
 
-def clean_batch_with(records: list[RawRecord], context: WorkerContext) -> list[Cleaned]:
+def clean_batch_with(records: list[RawRecord], context: WorkerContext) -> list[CleanedRecord]:
     """A Ray task of pass 2: the context travels with it (once per worker, via the object store)."""
     init(context)
     return clean_batch(records)

@@ -23,7 +23,7 @@ import re
 from ..document import Removal
 from ..rules.compile import RuleSet
 from ..rules.lexicon import words
-from .found import Found
+from .findings import Found
 from .options import CleanOptions
 from .paragraphs import Para
 from .scoring import Features, chrome_score, features, is_long_prose

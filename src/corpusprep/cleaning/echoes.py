@@ -17,7 +17,7 @@ import re
 from ..document import Removal
 from ..rules.compile import RuleSet
 from ..rules.lexicon import line_key
-from .found import Found
+from .findings import Found
 from .options import CleanOptions
 from .paragraphs import Para
 from .scoring import features, is_long_prose

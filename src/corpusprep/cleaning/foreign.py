@@ -13,7 +13,7 @@ import re
 
 from ..document import Removal
 from ..rules.compile import RuleSet
-from .found import Found
+from .findings import Found
 from .language import DEFAULT_BACKEND, detect_language
 from .paragraphs import Para
 

@@ -31,7 +31,7 @@ from ..document import Removal
 from ..rules.compile import Rule, RuleSet
 from ..rules.lexicon import Lexicons, fold, words
 from .captions import CAPTION_RULE, copy_of, is_caption, is_credit, short_line
-from .found import Found
+from .findings import Found
 from .header import is_byline_tail, read_header_line, tidy_fields
 from .notices import NOTICE_RULE, notice_share
 from .options import CleanOptions

@@ -31,7 +31,7 @@ from ..document import Removal
 from ..errors import OptionsError
 from ..fingerprints import normalize_paragraph, paragraph_key, paragraph_keys
 from ..rules.compile import RuleSet
-from .found import Found
+from .findings import Found
 from .paragraphs import Para
 from .prepare import prepare
 from .zones import match_paragraph

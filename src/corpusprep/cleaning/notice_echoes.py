@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..document import Removal
 from ..rules.compile import RuleSet
-from .found import Found
+from .findings import Found
 from .notices import NOTICE_RULE, sentences, template_match
 from .options import CleanOptions
 from .paragraphs import Para

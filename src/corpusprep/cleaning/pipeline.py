@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..document import METADATA_FIELDS, Document, Removal
 from ..rules.compile import RuleSet, default_rules
-from .found import Found
+from .findings import Found
 from .judge import judge
 from .learned import LearnedBoilerplate
 from .options import CleanOptions
@@ -23,7 +23,7 @@ from .stages import Context, run_stages
 
 
 @dataclass
-class Cleaned:
+class CleanRun:
     """A document with the paragraphs it kept, for `explain()`."""
 
     document: Document
@@ -47,7 +47,7 @@ def clean(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptio
 
 def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions | None = None,
         learned: LearnedBoilerplate | None = None, site: str = "",
-        prepared: tuple[list[Para], Found, list[int]] | None = None) -> Cleaned:
+        prepared: tuple[list[Para], Found, list[int]] | None = None) -> CleanRun:
     """Like `clean()`, but also return the kept paragraphs with their positions.
 
     `prepared` is what a build's learning pass made of `raw` (paragraphs, findings and
@@ -56,7 +56,7 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
     rules = rules or default_rules()
     options = options or CleanOptions()
     if too_large(raw, options):
-        return Cleaned(Document(text="", rejected="too_large", notes=[f"too_large:{len(raw)}"]), [])
+        return CleanRun(Document(text="", rejected="too_large", notes=[f"too_large:{len(raw)}"]), [])
     if prepared is None:
         (paras, found), keys = prepare(raw), None
     else:
@@ -76,7 +76,7 @@ def run(raw: str | bytes, *, rules: RuleSet | None = None, options: CleanOptions
         notes=found.notes,
         **{name: found.fields[name] for name in METADATA_FIELDS if name in found.fields},
     )
-    return Cleaned(document, paras)
+    return CleanRun(document, paras)
 
 
 SITE_RULES = frozenset({"chrome.masthead", "chrome.site_name"})

@@ -12,7 +12,7 @@ import pickle
 import zlib
 
 from .decode import decode, looks_binary
-from .found import Found
+from .findings import Found
 from .paragraphs import Para
 from .repair import repair
 from .unmark import unmark

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from ..rules.compile import RuleSet
 from .appeals import drop_appeals, drop_boxes
 from .echoes import drop_site_names
+from .findings import Found
 from .foreign import drop_foreign_notices
-from .found import Found
 from .head import read_head
 from .language import detect_language
 from .learned import LearnedBoilerplate, drop_learned

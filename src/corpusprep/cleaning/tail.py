@@ -27,7 +27,7 @@ from ..document import Removal
 from ..rules.compile import RuleSet
 from ..rules.lexicon import Lexicons, bare_key, fold, mark_key
 from .appeals import APPEAL_MAX_WORDS, prompts_reader
-from .found import Found
+from .findings import Found
 from .header import read_header_line
 from .notices import NOTICE_RULE, notice_share, sentence_ends, split_glued
 from .options import CleanOptions

@@ -19,7 +19,7 @@ from ..document import Removal
 from ..fields import LABEL_FIELDS
 from ..rules.compile import Rule, RuleSet
 from .captions import CAPTION_RULE, caption_lines, copy_of, is_caption, is_credit, short_line
-from .found import Found
+from .findings import Found
 from .options import CleanOptions
 from .paragraphs import Para
 from .scoring import chrome_score, features, is_long_prose

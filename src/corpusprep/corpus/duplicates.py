@@ -1,7 +1,7 @@
 """Exact and near-duplicate documents, syndicated copies included, grouped across the whole corpus.
 
 Every kept document's body gets a MinHash signature (`minhash`); its band keys are
-spilled to disk by hash (`buckets`), and documents sharing a band key become
+spilled to disk by hash (`corpus.spill`), and documents sharing a band key become
 candidates, confirmed when their signatures agree on at least `threshold` of their
 positions (estimated Jaccard similarity of word 5-gram shingles). Confirmed pairs are
 joined into groups (union-find), so copies of copies group too. Identical bodies have
@@ -30,9 +30,9 @@ from typing import Any
 import numpy as np
 
 from ..document import Document
-from .buckets import BucketSpill, runs
 from .dedup_options import DedupOptions
 from .minhash import PERMUTATIONS, band_keys, similarity
+from .spill import BucketSpill, runs
 
 _BAND = np.dtype([("key", "<u8"), ("doc", "<u4")])
 REPORT_GROUPS = 10

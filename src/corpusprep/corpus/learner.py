@@ -15,7 +15,7 @@ import numpy as np
 
 from ..cleaning.learned import LearnedBoilerplate, LearnedParagraph, LearnOptions, document_keys
 from ..fingerprints import paragraph_key
-from .buckets import BucketSpill, runs
+from .spill import BucketSpill, runs
 
 _PARAGRAPH = np.dtype([("key", "<u8"), ("site", "<u4")])
 _DOC_PARAGRAPH = np.dtype([("doc", "<u4"), ("key", "<u8"), ("chars", "<u4")])

@@ -8,7 +8,7 @@ of `ROWS` values; documents sharing a band are candidate duplicates (with 16 ban
 8 rows, a pair at Jaccard 0.7 is a candidate with probability 0.96; at 0.3, 0.001).
 
 Written here rather than taken from datasketch: its LSH index lives in memory, while
-the build spills band keys to disk (`buckets`), and its default shingle hashing goes
+the build spills band keys to disk (`corpus.spill`), and its default shingle hashing goes
 through sha1 in Python, slower than hashing each distinct word once.
 """
 

@@ -1,4 +1,4 @@
-"""Byte frames written to a file in one pass of a build and read back, in the same order, in the next.
+"""The learning pass's prepared documents, kept on disk for the cleaning pass: byte frames written in one pass, read back in order in the next.
 
 Each frame is tagged with the sha256 of the document it belongs to, so a reader
 never pairs a frame with another document: a mismatch gives None, and the caller

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpusprep.build.frames import FrameWriter, attach, read_frames
+from corpusprep.build.prepared_cache import FrameWriter, attach, read_frames
 from corpusprep.readers.records import RawRecord
 
 
