@@ -45,18 +45,23 @@ def drop_appeals(paras: list[Para], removed: list[Removal], rules: RuleSet,
     options = options or CleanOptions()
     found = Found()
     chrome_at = {r.index for r in removed if r.rule.startswith("chrome.") and r.index is not None}
-    appeals = [len(para.lines) == 1 and _appeal(para.text, rules, options)
-               and not (n + 1 < len(paras) and paras[n + 1].text[:1].islower())  # the text goes on: prose
-               for n, para in enumerate(paras)]
+    if not chrome_at:
+        return paras, found  # an appeal goes only beside removed chrome (or an appeal that went beside it)
+    known: dict[int, bool] = {}
+
+    def appeal(n: int) -> bool:  # asked only of paragraphs beside chrome: most never are
+        if n not in known:
+            known[n] = (len(paras[n].lines) == 1 and _appeal(paras[n].text, rules, options)
+                        and not (n + 1 < len(paras) and paras[n + 1].text[:1].islower()))  # the text goes on: prose
+        return known[n]
+
     gone = [False] * len(paras)
     for order in (range(len(paras)), range(len(paras) - 1, -1, -1)):  # beside chrome, or beside an appeal that went
         for n in order:
-            if appeals[n] and not gone[n]:
-                index = paras[n].index
-                beside = {index - 1, index + 1}
-                gone[n] = bool(beside & chrome_at)
-                if gone[n]:
-                    chrome_at.add(index)
+            index = paras[n].index
+            if not gone[n] and (index - 1 in chrome_at or index + 1 in chrome_at) and appeal(n):
+                gone[n] = True
+                chrome_at.add(index)
     kept = []
     for para, went in zip(paras, gone):
         if went:

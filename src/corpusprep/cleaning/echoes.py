@@ -36,10 +36,13 @@ def drop_site_names(paras: list[Para], removed: list[Removal], rules: RuleSet,
     echoes = [line_key(r.text) for r in removed if r.rule not in _OWN_RULES and r.text]
     if not echoes or not paras:
         return paras, found
-    prose = [n for n, para in enumerate(paras) if is_long_prose(features(para.text, rules.lexicons), options.long_prose_words)]
-    if not prose:
+    def prose(n: int) -> bool:
+        return is_long_prose(features(paras[n].text, rules.lexicons), options.long_prose_words)
+
+    first = next((n for n in range(len(paras)) if prose(n)), None)  # from each end: the middle is never read
+    if first is None:
         return paras, found
-    first, last = prose[0], prose[-1]
+    last = next(n for n in range(len(paras) - 1, first - 1, -1) if prose(n))
     kept = []
     for n, para in enumerate(paras):
         if (n < first or n > last) and _echoed(para, echoes):

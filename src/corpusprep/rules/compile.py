@@ -7,6 +7,7 @@ docs/rule-packs.md; the built-in packs live in ``corpusprep/rules/*.toml``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import re
@@ -104,13 +105,7 @@ class RuleSet:
 
         `order` is how a numeric date whose day and month could swap is read ("dmy" or "mdy").
         """
-        if not _when_holds(rule.when, known):
-            return None
-        return self.match(rule, text, order)
-
-    def match(self, rule: Rule, text: str, order: str = "dmy") -> dict[str, Any] | None:
-        """`read_fields` without the rule's `when` conditions (what a rule's examples are checked with)."""
-        if len(text) > rule.max_chars:
+        if len(text) > rule.max_chars or not _when_holds(rule.when, known):
             return None
         for pattern in rule.patterns:
             match = pattern.fullmatch(text)
@@ -123,6 +118,10 @@ class RuleSet:
                 fields.setdefault(name, value)
             return fields
         return None
+
+    def match(self, rule: Rule, text: str, order: str = "dmy") -> dict[str, Any] | None:
+        """`read_fields` without the rule's `when` conditions (what a rule's examples are checked with)."""
+        return self.read_fields(dataclasses.replace(rule, when=()), text, {}, order)
 
     def _convert(self, groups: Mapping[str, str | None], order: str = "dmy") -> dict[str, Any] | None:
         fields: dict[str, Any] = {}
