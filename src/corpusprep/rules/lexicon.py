@@ -60,13 +60,6 @@ def line_key(text: str) -> str:
     return fold(_SPACES.sub(" ", text).strip(_EDGES)).strip(_EDGES)  # (again: "ʼ" folds to an edge, "'")
 
 
-def _label_matches(key: str, size: int, label: str) -> bool:
-    if " * " not in label:
-        return key.startswith(label + " ")
-    head, tail = label.split(" * ", 1)
-    return size <= len(label.split()) + 2 and key.startswith(head + " ") and key.endswith(" " + tail)
-
-
 def mark_key(text: str) -> str:
     """The normal form of an end mark: "– ENDS –" and "ENDS" alike, "###" kept (`line_key` would empty it)."""
     return fold(_SPACES.sub(" ", text).strip(" \t*–—"))
@@ -129,6 +122,15 @@ class Lexicons:
     #: Each stopword -> the languages (ISO 639-1 codes, sorted) whose list holds it: the
     #: profiles the cheap language test (`corpusprep.cleaning.language.guess_by_stopwords`) reads.
     stopword_languages: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The related labels of two words or more, plain and with a "*" for a section's name (made from `related_labels`).
+    _related_heads: frozenset[str] = field(init=False, repr=False)
+    _related_stars: tuple[tuple[int, str, str], ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        multi = sorted(label for label in self.related_labels if " " in label)
+        stars = tuple((len(label.split()), *label.split(" * ", 1)) for label in multi if " * " in label)
+        object.__setattr__(self, "_related_heads", frozenset(label for label in multi if " * " not in label))
+        object.__setattr__(self, "_related_stars", stars)
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Iterable[str]], stopwords_by_language: Mapping[str, Iterable[str]] | None = None) -> Lexicons:
@@ -169,8 +171,15 @@ class Lexicons:
         key = line_key(text)
         if key in self.related_labels:
             return True
-        size = len(key.split())
-        return size <= 8 and any(_label_matches(key, size, label) for label in self.related_labels if " " in label)
+        pieces = key.split()
+        size = len(pieces)
+        if size > 8:
+            return False
+        # a plain label followed by a name: the label is one of the key's first words, whole
+        if any(" ".join(pieces[:k]) in self._related_heads for k in range(2, size)):
+            return True
+        return any(size <= words + 2 and key.startswith(head + " ") and key.endswith(" " + tail)
+                   for words, head, tail in self._related_stars)
 
     def phrase_hits(self, lowered: str) -> int:
         """How many chrome phrases stand in `lowered` (a lower-cased line)."""
