@@ -52,3 +52,18 @@ def test_files_that_do_not_match_the_manifest_are_named(tmp_path, damage, messag
     problem = file_problem(folder, read_manifest(folder))
     assert problem is not None and message in problem
     assert not is_whole(folder, "1.0.0")
+
+
+def test_card_manifest_and_report_show_the_same_counts(tmp_path):
+    """One summary feeds all three: the counts cannot drift apart."""
+    from corpusprep import build_dataset
+
+    from ..conftest import SEEDS
+
+    report = build_dataset([SEEDS], "seeds", "1.0.0", out=tmp_path / "dist")
+    manifest = read_manifest(report.path)
+    counts = manifest["counts"]
+    assert (counts["read"], counts["kept"], counts["rejected"], counts["removals_by_rule"]) == \
+        (report.read, report.kept, report.rejected, report.removals_by_rule)
+    card = (report.path / "README.md").read_text(encoding="utf-8")
+    assert f"{report.kept}" in card and manifest["learned_boilerplate"] == report.learned_boilerplate

@@ -35,6 +35,7 @@ from ..dataset.diff import diff_versions
 from ..dataset.manifest import ManifestError, read_manifest, write_manifest
 from ..dataset.parquet import Written, write_empty_shard, write_shards
 from ..dataset.schema import kept_row, kept_schema, raw_text, rejected_row, rejected_schema
+from ..dataset.summary import BuildSummary
 from ..dataset.versions import VersionError, check_name, existing_versions, is_version, is_whole, parse_version, previous_version
 from ..dataset.versions import bump as bump_version
 from ..errors import CorpusprepError
@@ -257,56 +258,23 @@ def _build_into(tmp: Path, paths: list[str | Path], name: str, version: str, set
     diff = diff_versions(dataset_dir / previous, tmp) if previous else None
     if diff is not None:
         (tmp / "diff.json").write_text(json.dumps(diff, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    distribution = _distribution(tmp / "data")
-    languages = sorted(k for k in distribution["languages"] if k)
-    corpus: dict[str, Any] = {
-        "learned_boilerplate": learned_report.to_dict(),
-        "duplicates": {**duplicates.report(), "copies_kept": dedup.keep_duplicates} if dedup.enabled else None,
-    }
-    info = {
-        "name": name,
-        "pretty_name": name,
-        "version": version,
-        "license": settings["license"],
-        "languages": languages,
-        "corpusprep_version": _version("corpusprep"),
-        "rule_packs": list(rules.packs),
-        "rules_fingerprint": rules.fingerprint,
-        "options": settings["clean_options"],
-        "counts": {
-            "read": read,
-            "kept": kept.rows,
-            "rejected": dict(sorted(reasons.items())),
-            "rejected_total": rejected.rows,
-            "removals_by_rule": dict(sorted(fired.items())),
-        },
-        "bytes": {"kept": kept.uncompressed_bytes, "rejected": rejected.uncompressed_bytes},
-        "diff": diff,
-        "inputs": settings["inputs"],
-        "distribution": distribution,
-        **corpus,
-    }
-    (tmp / "README.md").write_text(render_card(info, kept_schema(keep), rejected_rows.schema, card, template),
+    summary = BuildSummary(
+        name=name, version=version, license=settings["license"], corpusprep_version=_version("corpusprep"),
+        rule_packs=rules.packs, rules_fingerprint=rules.fingerprint, options=settings["clean_options"],
+        read=read, kept=kept.rows, rejected=dict(sorted(reasons.items())), rejected_total=rejected.rows,
+        removals_by_rule=dict(sorted(fired.items())), bytes_kept=kept.uncompressed_bytes,
+        bytes_rejected=rejected.uncompressed_bytes, inputs=settings["inputs"], distribution=_distribution(tmp / "data"),
+        learned_boilerplate=learned_report.to_dict(),
+        duplicates={**duplicates.report(), "copies_kept": dedup.keep_duplicates} if dedup.enabled else None,
+        previous_version=previous, diff=diff,
+    )
+    (tmp / "README.md").write_text(render_card(summary.card_info(), kept_schema(keep), rejected_rows.schema, card, template),
                                    encoding="utf-8")
-    manifest = {
-        "name": name,
-        "version": version,
-        "built": _build_date(),
-        "corpusprep_version": info["corpusprep_version"],
-        "dependencies": {dep: _version(dep) for dep in DEPENDENCIES},
-        "settings": settings,
-        "rule_packs": info["rule_packs"],
-        "counts": info["counts"],
-        "languages": languages,
-        **corpus,
-        "previous_version": previous,
-        "diff_counts": diff["counts"] if diff else None,
-        "files": {p.relative_to(tmp).as_posix(): sha256_file(p) for p in sorted(tmp.rglob("*")) if p.is_file()},
-    }
-    write_manifest(tmp, manifest)
-    return BuildReport(name, version, tmp, read=read, kept=kept.rows, rejected=info["counts"]["rejected"],
-                       removals_by_rule=info["counts"]["removals_by_rule"], bytes=_folder_bytes(tmp), previous_version=previous,
-                       diff_counts=manifest["diff_counts"], **corpus)
+    files = {p.relative_to(tmp).as_posix(): sha256_file(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
+    write_manifest(tmp, summary.manifest(_build_date(), {dep: _version(dep) for dep in DEPENDENCIES}, settings, files))
+    return BuildReport(name, version, tmp, read=read, kept=kept.rows, rejected=summary.rejected,
+                       removals_by_rule=summary.removals_by_rule, bytes=_folder_bytes(tmp), previous_version=previous,
+                       diff_counts=diff["counts"] if diff else None, **summary.corpus())
 
 
 # Ride along with a kept row until duplicates are known, then are dropped: the raw text
