@@ -154,10 +154,10 @@ def build_dataset(
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         try:
-            report = _build_into(tmp, paths, name, version, settings, read_options, rules, options, num_proc, progress,
-                                 previous=previous_version([v for v in versions if v != version], version),
-                                 dataset_dir=dataset_dir, engine=engine, ray_address=ray_address, learn=learn,
-                                 dedup=dedup, own_output=own_output, card=card, template=template)
+            plan = _Plan(paths, name, version, settings, read_options, rules, options, num_proc, progress,
+                         previous_version([v for v in versions if v != version], version), dataset_dir, engine,
+                         ray_address, learn, dedup, own_output, card, template)
+            report = _build_into(tmp, plan)
             _checkpoint("built")
             _replace(tmp, final)
         except BaseException:
@@ -201,24 +201,45 @@ def _inside_inputs(out: Path, paths: Sequence[str | Path]) -> list[Path]:
     return found
 
 
-def _build_into(tmp: Path, paths: list[str | Path], name: str, version: str, settings: dict[str, Any], read_options: ReadOptions,
-                rules: RuleSet, options: CleanOptions, num_proc: int, progress: Callable[[int, str], None] | None,
-                previous: str | None, dataset_dir: Path, engine: str, ray_address: str | None,
-                learn: LearnOptions, dedup: DedupOptions, own_output: list[Path], card: CardOptions = CardOptions(),
-                template: Template = Template()) -> BuildReport:
-    keep = read_options.keep_columns
+@dataclass(frozen=True)
+class _Plan:
+    """Everything one build runs with, settled before it starts (checked options, the version's place)."""
+
+    paths: list[str | Path]
+    name: str
+    version: str
+    settings: dict[str, Any]
+    read_options: ReadOptions
+    rules: RuleSet
+    options: CleanOptions
+    num_proc: int
+    progress: Callable[[int, str], None] | None
+    previous: str | None
+    dataset_dir: Path
+    engine: str
+    ray_address: str | None
+    learn: LearnOptions
+    dedup: DedupOptions
+    own_output: list[Path]
+    card: CardOptions
+    template: Template
+
+
+def _build_into(tmp: Path, plan: _Plan) -> BuildReport:
+    """Run the passes of `plan` and write the version into `tmp` (renamed into place by the caller)."""
+    keep = plan.read_options.keep_columns
     scratch = tmp / ".runs"
-    if engine == "ray":
+    if plan.engine == "ray":
         from .ray_engine import connect
 
-        connect(ray_address, num_cpus=num_proc)
-    mapper = _Mapper(engine, num_proc, paths, read_options, progress, own_output)
+        connect(plan.ray_address, num_cpus=plan.num_proc)
+    mapper = _Mapper(plan.engine, plan.num_proc, plan.paths, plan.read_options, plan.progress, plan.own_output)
     prepared = scratch / "prepared.bin"
-    learned = (_learn(mapper, workers.WorkerContext(rules, options), learn, scratch / "learn", prepared) if learn.enabled
-               else LearnedBoilerplate())
+    learned = (_learn(mapper, workers.WorkerContext(plan.rules, plan.options), plan.learn, scratch / "learn", prepared)
+               if plan.learn.enabled else LearnedBoilerplate())
     learned_report = LearnedReport(learned)
     by_rule = learned.by_rule
-    finder = DuplicateFinder(scratch / "duplicates", dedup) if dedup.enabled else None
+    finder = DuplicateFinder(scratch / "duplicates", plan.dedup) if plan.dedup.enabled else None
     kept_rows = ExternalSorter(kept_schema(keep).append(pa.field(_RAW, pa.string())).append(pa.field(_ORDINAL, pa.int64())),
                                scratch / "kept")
     rejected_rows = ExternalSorter(rejected_schema(keep), scratch / "rejected")
@@ -226,9 +247,9 @@ def _build_into(tmp: Path, paths: list[str | Path], name: str, version: str, set
     fired: Counter[str] = Counter()
     seen = SeenIds()
     read = 0
-    keep_raw = dedup.enabled and not dedup.keep_duplicates  # a copy sent to `rejected` keeps its raw text
-    state = workers.WorkerContext(rules, options, learned, dedup.method if finder is not None else None)
-    frames = read_frames(prepared) if learn.enabled else None
+    keep_raw = plan.dedup.enabled and not plan.dedup.keep_duplicates  # a copy sent to `rejected` keeps its raw text
+    state = workers.WorkerContext(plan.rules, plan.options, learned, plan.dedup.method if finder is not None else None)
+    frames = read_frames(prepared) if plan.learn.enabled else None
     for record, reason, doc, fingerprint in mapper.map("cleaning", workers.clean_batch, workers.clean_batch_with, state,
                                                        frames):
         read += 1
@@ -250,30 +271,30 @@ def _build_into(tmp: Path, paths: list[str | Path], name: str, version: str, set
     if read == 0:
         raise BuildError("the inputs hold no documents")
     duplicates = finder.finish() if finder is not None else Duplicates()
-    routed = _route_duplicates(kept_rows.sorted_rows(), duplicates, dedup, rejected_rows, reasons)
+    routed = _route_duplicates(kept_rows.sorted_rows(), duplicates, plan.dedup, rejected_rows, reasons)
     kept = _write_split(routed, kept_schema(keep), tmp / "data")
     rejected = _write_split(rejected_rows.sorted_rows(), rejected_rows.schema, tmp / "rejected")
     shutil.rmtree(scratch, ignore_errors=True)
 
-    diff = diff_versions(dataset_dir / previous, tmp) if previous else None
+    diff = diff_versions(plan.dataset_dir / plan.previous, tmp) if plan.previous else None
     if diff is not None:
         (tmp / "diff.json").write_text(json.dumps(diff, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     summary = BuildSummary(
-        name=name, version=version, license=settings["license"], corpusprep_version=_version("corpusprep"),
-        rule_packs=rules.packs, rules_fingerprint=rules.fingerprint, options=settings["clean_options"],
+        name=plan.name, version=plan.version, license=plan.settings["license"], corpusprep_version=_version("corpusprep"),
+        rule_packs=plan.rules.packs, rules_fingerprint=plan.rules.fingerprint, options=plan.settings["clean_options"],
         read=read, kept=kept.rows, rejected=dict(sorted(reasons.items())), rejected_total=rejected.rows,
         removals_by_rule=dict(sorted(fired.items())), bytes_kept=kept.uncompressed_bytes,
-        bytes_rejected=rejected.uncompressed_bytes, inputs=settings["inputs"], distribution=_distribution(tmp / "data"),
+        bytes_rejected=rejected.uncompressed_bytes, inputs=plan.settings["inputs"], distribution=_distribution(tmp / "data"),
         learned_boilerplate=learned_report.to_dict(),
-        duplicates={**duplicates.report(), "copies_kept": dedup.keep_duplicates} if dedup.enabled else None,
-        previous_version=previous, diff=diff,
+        duplicates={**duplicates.report(), "copies_kept": plan.dedup.keep_duplicates} if plan.dedup.enabled else None,
+        previous_version=plan.previous, diff=diff,
     )
-    (tmp / "README.md").write_text(render_card(summary.card_info(), kept_schema(keep), rejected_rows.schema, card, template),
+    (tmp / "README.md").write_text(render_card(summary.card_info(), kept_schema(keep), rejected_rows.schema, plan.card, plan.template),
                                    encoding="utf-8")
     files = {p.relative_to(tmp).as_posix(): sha256_file(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
-    write_manifest(tmp, summary.manifest(_build_date(), {dep: _version(dep) for dep in DEPENDENCIES}, settings, files))
-    return BuildReport(name, version, tmp, read=read, kept=kept.rows, rejected=summary.rejected,
-                       removals_by_rule=summary.removals_by_rule, bytes=_folder_bytes(tmp), previous_version=previous,
+    write_manifest(tmp, summary.manifest(_build_date(), {dep: _version(dep) for dep in DEPENDENCIES}, plan.settings, files))
+    return BuildReport(plan.name, plan.version, tmp, read=read, kept=kept.rows, rejected=summary.rejected,
+                       removals_by_rule=summary.removals_by_rule, bytes=_folder_bytes(tmp), previous_version=plan.previous,
                        diff_counts=diff["counts"] if diff else None, **summary.corpus())
 
 
