@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 from ..conftest import SEEDS
-
-
-def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "corpusprep.cli.main", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+from ..helpers.commands import run
 
 
 def test_clean_prints_a_summary_of_the_seeds():

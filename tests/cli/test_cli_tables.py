@@ -13,12 +13,8 @@ import pyarrow.parquet as pq
 from corpusprep import clean, explain
 
 from ..conftest import SEEDS
+from ..helpers.commands import run
 from ..helpers.realcorpus import CORPUS
-
-
-def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "corpusprep.cli.main", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=120)
 
 
 def _rows(n: int = 4) -> list[dict[str, str]]:

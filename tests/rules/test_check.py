@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 
 import pytest
 
 from corpusprep import RuleError, default_rules, explain, load_rules
 from corpusprep.rules.check import check_examples
+
+from ..helpers.commands import run as run_cli
 
 PACK = """
 [pack]
@@ -76,9 +76,6 @@ def test_malformed_examples_are_refused_with_the_rule_named(tmp_path, examples, 
     assert message in str(caught.value)
 
 
-def run_cli(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "corpusprep.cli.main", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=120)
 
 
 def test_the_command_checks_a_users_pack_and_fails_when_an_example_does(tmp_path):
