@@ -31,6 +31,7 @@ from ..document import Removal
 from ..rules.compile import Rule, RuleSet
 from ..rules.lexicon import Lexicons, fold, words
 from .captions import CAPTION_RULE, copy_of, is_caption, is_credit, short_line
+from .caseless import Caseless
 from .findings import Found
 from .header import is_byline_tail, read_header_line, tidy_fields
 from .notices import NOTICE_RULE, notice_share
@@ -635,8 +636,8 @@ def _caption_over_credit(units: list[Unit], rules: RuleSet) -> None:
 
 
 FOOTER_PARAGRAPHS = 12  # the page's last paragraphs, where its copyright line stands
-_COPYRIGHT = re.compile(r"(?i)©|\(c\)|copyright|all rights reserved|droits réservés|derechos reservados|direitos reservados"
-                        r"|alle rechte|riproduzione riservata")
+_COPYRIGHT = Caseless(r"©|\(c\)|copyright|all rights reserved|droits réservés|derechos reservados|direitos reservados"
+                      r"|alle rechte|riproduzione riservata")
 _NAME_END = re.compile(r"\s[|–—-]\s")
 
 

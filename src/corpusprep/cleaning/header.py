@@ -159,10 +159,10 @@ def _read_field(part: str, rules: RuleSet, out: HeaderFields, pending: list[str]
     if _is_reading_time(text, lex):
         out.reading = True
         return True
-    for lead in lex.byline_leads:
+    for lead in lex.byline_leads if key.startswith(lex.byline_openings) else ():
         if key.startswith(lead + " ") or key.startswith(lead + ":"):
             after = _drop_trailing_leads(text[len(lead):].lstrip(" :"), lex.date_leads)
-            names = _names(after, lex.not_name_words, lex.stopwords) or _names_and_outlet(after, lex)
+            names = _names(after, lex) or _names_and_outlet(after, lex)
             if names is None:
                 desk = _desk(after, lex) and not part.rstrip().endswith(":")  # ("Author of the article:" is a label)
                 if not _LOGIN.fullmatch(after) and not desk:
@@ -179,7 +179,7 @@ def _read_field(part: str, rules: RuleSet, out: HeaderFields, pending: list[str]
         out.role = True  # a desk, a role, a section
         out.sections += 1
         return True
-    names = _names(_drop_trailing_leads(text, lex.date_leads), lex.not_name_words, lex.stopwords)
+    names = _names(_drop_trailing_leads(text, lex.date_leads), lex)
     if names is not None:
         pending.extend(names)
         return True
@@ -207,7 +207,7 @@ def _names_with_role(line: str, rules: RuleSet) -> bool:
     The role says what a lead word would, that the names are the byline's."""
     names, comma, role = line.rpartition(",")
     return bool(comma) and len(line) <= 120 and is_byline_tail(role, rules) \
-        and _names(names, rules.lexicons.not_name_words, rules.lexicons.stopwords) is not None
+        and _names(names, rules.lexicons) is not None
 
 
 def _drop_trailing_leads(text: str, date_leads: frozenset[str]) -> str:
@@ -227,7 +227,7 @@ def _names_and_outlet(text: str, lex: Lexicons) -> list[str] | None:
         return None  # (function words only in an outlet's name: "Jornal da Serra")
     if not all(w[:1].isalnum() for w in words) or not any(w[:1].isupper() or any(c.isdigit() for c in w) for w in words):
         return None
-    return _names(names, lex.not_name_words, lex.stopwords)
+    return _names(names, lex)
 
 
 def _is_reading_time(text: str, lex: Lexicons) -> bool:
@@ -265,8 +265,9 @@ def is_byline_tail(line: str, rules: RuleSet) -> bool:
     return all(w in lex.not_name_words or w in lex.stopwords or w in _PARTICLES or r[:1].isupper() for w, r in zip(words, raw))
 
 
-def _names(text: str, not_name: frozenset[str], lex_stopwords: frozenset[str] = frozenset()) -> list[str] | None:
+def _names(text: str, lex: Lexicons) -> list[str] | None:
     """The person names in "Jane Doe and John Roe", roles and sites aside ("Jane Doe, Staff Writer", "CNN"), or None."""
+    not_name, lex_stopwords = lex.not_name_words, lex.stopwords
     text = _FOR_SITE.sub("", _IN_PLACE.sub("", _ASIDE.sub("", text.strip(" :,;."))))
     names = []
     for piece in _NAME_SPLIT.split(text):
@@ -278,7 +279,7 @@ def _names(text: str, not_name: frozenset[str], lex_stopwords: frozenset[str] = 
             words.pop(0)
         if len(words) <= 1 or any(w.lower().strip(".") in not_name for w in words):
             continue  # a role, a desk or a site beside the names ("Staff Writer", "CNN", "Harvey Organ Blog")
-        name = _person(words, not_name | lex_stopwords)
+        name = _person(words, lex.not_name_or_stopwords)
         if name is None:
             return None
         if name not in names:
@@ -343,7 +344,7 @@ def tidy_fields(fields: dict[str, Any], rules: RuleSet) -> dict[str, Any]:
     tidied: list[str] = []
     not_name = rules.lexicons.not_name_words
     for author in fields["authors"]:
-        names = _names(author, not_name, rules.lexicons.stopwords)
+        names = _names(author, rules.lexicons)
         if names is None:  # a role ("Staff Writer", "Local Democracy Reporter") is dropped; a name the reader cannot parse is kept
             names = [] if _is_role(author, not_name) else [author]
         for name in names:

@@ -185,11 +185,8 @@ def match_paragraph(rules: RuleSet, zone_rules: tuple[Rule, ...], para: Para, kn
 
 
 def first_match(rules: RuleSet, zone_rules: tuple[Rule, ...], text: str, known: Mapping[str, Any], order: str = "dmy") -> Hit | None:
-    for rule in zone_rules:
-        fields = rules.read_fields(rule, text, known, order)
-        if fields is not None:
-            return rule, text, fields
-    return None
+    hit = rules.first_reading(zone_rules, text, known, order)
+    return None if hit is None else (hit[0], text, hit[1])
 
 
 def record_hits(found: Found, para: Para, hits: Iterable[Hit]) -> None:

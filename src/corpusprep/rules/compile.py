@@ -100,28 +100,34 @@ class RuleSet:
         """The rules that may fire in "head", "tail" or "anywhere", in priority order."""
         return self.by_zone.get(zone, ())
 
-    def read_fields(self, rule: Rule, text: str, known: Mapping[str, Any], order: str = "dmy") -> dict[str, Any] | None:
-        """The fields `rule` reads from `text` (a paragraph or a line), or None if it does not match.
+    def first_reading(self, rules: Iterable[Rule], text: str, known: Mapping[str, Any],
+                      order: str = "dmy") -> tuple[Rule, dict[str, Any]] | None:
+        """The first of `rules` that matches `text` (a paragraph or a line) whole, and the fields it reads.
 
-        `order` is how a numeric date whose day and month could swap is read ("dmy" or "mdy").
+        A rule is tried only where its `max_chars` and `when` conditions hold. `order` is how a
+        numeric date whose day and month could swap is read ("dmy" or "mdy"). One loop over
+        the rules: the edge readers ask this of most header and footer lines.
         """
-        if len(text) > rule.max_chars or not _when_holds(rule.when, known):
-            return None
-        for pattern in rule.patterns:
-            match = pattern.fullmatch(text)
-            if match is None:
+        size = len(text)
+        for rule in rules:
+            if size > rule.max_chars or rule.when and not _when_holds(rule.when, known):
                 continue
-            fields = self._convert(match.groupdict(), order)
-            if fields is None:
-                continue
-            for name, value in rule.sets:
-                fields.setdefault(name, value)
-            return fields
+            for pattern in rule.patterns:
+                match = pattern.fullmatch(text)
+                if match is None:
+                    continue
+                fields = self._convert(match.groupdict(), order)
+                if fields is None:
+                    continue
+                for name, value in rule.sets:
+                    fields.setdefault(name, value)
+                return rule, fields
         return None
 
     def match(self, rule: Rule, text: str, order: str = "dmy") -> dict[str, Any] | None:
-        """`read_fields` without the rule's `when` conditions (what a rule's examples are checked with)."""
-        return self.read_fields(dataclasses.replace(rule, when=()), text, {}, order)
+        """The fields `rule` reads from `text`, its `when` conditions aside (what a rule's examples are checked with)."""
+        hit = self.first_reading((dataclasses.replace(rule, when=()),), text, {}, order)
+        return None if hit is None else hit[1]
 
     def _convert(self, groups: Mapping[str, str | None], order: str = "dmy") -> dict[str, Any] | None:
         fields: dict[str, Any] = {}

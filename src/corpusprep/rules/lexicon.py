@@ -57,7 +57,8 @@ def line_key(text: str) -> str:
     >>> line_key("  Share this: ")
     'share this'
     """
-    return fold(_SPACES.sub(" ", text).strip(_EDGES)).strip(_EDGES)  # (again: "ʼ" folds to an edge, "'")
+    return fold(" ".join(text.split()).strip(_EDGES)).strip(_EDGES)  # (again: "ʼ" folds to an edge, "'"; str.split
+    # splits on exactly the characters `\s` matches, several times faster than a regex)
 
 
 def mark_key(text: str) -> str:
@@ -125,8 +126,14 @@ class Lexicons:
     #: The related labels of two words or more, plain and with a "*" for a section's name (made from `related_labels`).
     _related_heads: frozenset[str] = field(init=False, repr=False)
     _related_stars: tuple[tuple[int, str, str], ...] = field(init=False, repr=False)
+    #: Every byline lead followed by a space or a colon: one `str.startswith` says whether a key opens with one.
+    byline_openings: tuple[str, ...] = field(init=False, repr=False)
+    #: The words no person's name holds: the not-name words and the stopwords together (`header._person`).
+    not_name_or_stopwords: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "byline_openings", tuple(lead + end for lead in self.byline_leads for end in " :"))
+        object.__setattr__(self, "not_name_or_stopwords", self.not_name_words | self.stopwords)
         multi = sorted(label for label in self.related_labels if " " in label)
         stars = tuple((len(label.split()), *label.split(" * ", 1)) for label in multi if " * " in label)
         object.__setattr__(self, "_related_heads", frozenset(label for label in multi if " * " not in label))
