@@ -50,7 +50,7 @@ def _patterns(leads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
 
 @functools.lru_cache(maxsize=64)
 def _lead_words(leads: tuple[str, ...]) -> Caseless:
-    return Caseless("|".join(re.escape(lead) for lead in leads))
+    return Caseless(leads)
 
 
 def _may_end_in_credit(tail: str, leads: tuple[str, ...]) -> bool:

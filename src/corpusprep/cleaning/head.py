@@ -636,8 +636,8 @@ def _caption_over_credit(units: list[Unit], rules: RuleSet) -> None:
 
 
 FOOTER_PARAGRAPHS = 12  # the page's last paragraphs, where its copyright line stands
-_COPYRIGHT = Caseless(r"©|\(c\)|copyright|all rights reserved|droits réservés|derechos reservados|direitos reservados"
-                      r"|alle rechte|riproduzione riservata")
+_COPYRIGHT = Caseless(["©", "(c)", "copyright", "all rights reserved", "droits réservés", "derechos reservados",
+                       "direitos reservados", "alle rechte", "riproduzione riservata"])
 _NAME_END = re.compile(r"\s[|–—-]\s")
 
 
