@@ -12,7 +12,9 @@ as metadata.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -87,6 +89,14 @@ def read_header_line(line: str, rules: RuleSet, numeric_order: str = "dmy", bare
     """
     if len(line) > 300 or rules.date_finder is None:
         return None
+    read = _read_header_line(line, rules, numeric_order, bare_names)
+    return None if read is None else dataclasses.replace(read, authors=list(read.authors))  # the caller's own copy
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_header_line(line: str, rules: RuleSet, numeric_order: str, bare_names: bool) -> HeaderFields | None:
+    """`read_header_line`, memoised: the head and tail readers ask it of the same lines (a third of the
+    calls within a page), and sites repeat their header lines from one page to the next."""
     line = _GLUED_BYLINE.sub(r"\1 ", line, count=1)  # "ByHarriet Lowe": a lead glued to the name
     line = _GLUED_UPDATE.sub(" ", line)  # "4 Feb 2024Updated 17:12": a date glued to the next lead
     slashed = _SLASH_ROLE.fullmatch(line) if "/" in line and len(line) <= 120 else None
