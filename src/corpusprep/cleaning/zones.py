@@ -185,7 +185,7 @@ def match_paragraph(rules: RuleSet, zone_rules: tuple[Rule, ...], para: Para, kn
 
 
 def first_match(rules: RuleSet, zone_rules: tuple[Rule, ...], text: str, known: Mapping[str, Any], order: str = "dmy") -> Hit | None:
-    hit = rules.first_reading(zone_rules, text, known, order)
+    hit = rules.zone_reading(zone_rules, text, known, order)
     return None if hit is None else (hit[0], text, hit[1])
 
 

@@ -96,9 +96,35 @@ class RuleSet:
     #: Finds a date of any shape the month tables allow inside a line (the header reader's).
     date_finder: re.Pattern[str] | None = field(repr=False, default=None)
 
+    #: (zone, text, order, the `when` fields' values) -> what `first_reading` gave: see `zone_reading`.
+    _readings: dict[tuple[Any, ...], tuple[Rule, dict[str, Any]] | None] = field(repr=False, default_factory=dict)
+    _when_names: dict[str, tuple[str, ...]] = field(repr=False, default_factory=dict)  # zone -> the fields its `when`s name
+
     def in_zone(self, zone: str) -> tuple[Rule, ...]:
         """The rules that may fire in "head", "tail" or "anywhere", in priority order."""
         return self.by_zone.get(zone, ())
+
+    def zone_reading(self, zone_rules: tuple[Rule, ...], text: str, known: Mapping[str, Any],
+                     order: str = "dmy") -> tuple[Rule, dict[str, Any]] | None:
+        """`first_reading`, remembered for the rules of a zone (the tuples `in_zone` returns) and short texts.
+
+        The edge readers ask it of the same lines several times a page (a third of the calls),
+        and sites repeat their lines from page to page. What it gives depends on `known` only
+        through the fields the zone's `when` conditions name, so those are the key's.
+        """
+        zone = next((name for name, rules in self.by_zone.items() if rules is zone_rules), None)
+        if zone is None or len(text) > READING_MEMO_CHARS:
+            return self.first_reading(zone_rules, text, known, order)
+        names = self._when_names.get(zone)
+        if names is None:
+            names = self._when_names[zone] = tuple(sorted({name for rule in zone_rules for name, _ in rule.when}))
+        key = (zone, text, order, *(_hashable(known.get(name)) for name in names))
+        hit = self._readings.get(key, _UNREAD)
+        if hit is _UNREAD:
+            if len(self._readings) >= READING_MEMO_SIZE:
+                self._readings.clear()
+            hit = self._readings[key] = self.first_reading(zone_rules, text, known, order)
+        return None if hit is None else (hit[0], {k: list(v) if isinstance(v, list) else v for k, v in hit[1].items()})
 
     def first_reading(self, rules: Iterable[Rule], text: str, known: Mapping[str, Any],
                       order: str = "dmy") -> tuple[Rule, dict[str, Any]] | None:
@@ -147,6 +173,15 @@ class RuleSet:
             elif value:
                 fields[name] = value
         return fields
+
+
+READING_MEMO_CHARS = 400  # longer paragraphs seldom repeat
+READING_MEMO_SIZE = 8192
+_UNREAD: Any = object()
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else repr(value) if isinstance(value, dict) else value
 
 
 def _when_holds(when: tuple[tuple[str, Any], ...], known: Mapping[str, Any]) -> bool:
