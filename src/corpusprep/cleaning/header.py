@@ -112,13 +112,15 @@ def _read_header_line(line: str, rules: RuleSet, numeric_order: str, bare_names:
         rest = _POST_ID.sub(" ", rest)  # "27/08/2020 mondialisation.ca 4 min #179342": a post's number
     if any(ch.isdigit() for ch in rest):
         rest = _unglue_leads(rest, rules.lexicons.date_leads)
-    for found_date in rules.date_finder.finditer(rest):
+    date_finder = rules.date_finder
+    assert date_finder is not None  # (read_header_line returns None without one)
+    for found_date in date_finder.finditer(rest):
         date = rules.dates.read(found_date.group(), numeric_order)
         if date is None:
             return None
         out.date = out.date or date  # "Published: …, 7 March 2019 | Updated: …": the first date is the date
     if out.date is not None:
-        rest = rules.date_finder.sub(" | ", rest)
+        rest = date_finder.sub(" | ", rest)
     if any(ch.isdigit() for ch in rest):
         rest = _TIME.sub(" | ", rest)
         rest, relative = _RELATIVE.subn(_relative_time, rest)
