@@ -15,6 +15,7 @@ from ..document import Removal
 from ..rules.compile import RuleSet
 from .findings import Found
 from .language import DEFAULT_BACKEND, detect_language
+from .notices import signalled
 from .paragraphs import Para
 
 FOREIGN_NOTICE_RULE = "lang.foreign_notice"
@@ -27,12 +28,11 @@ def drop_foreign_notices(
 ) -> tuple[list[Para], Found]:
     """Drop up to `max_edge` signalled paragraphs in a foreign language from each end."""
     found = Found()
-    signals = rules.notice_signals
-    if signals is None or body_language is None or len(paras) < 2:
+    if rules.notice_signals is None or body_language is None or len(paras) < 2:
         return paras, found
 
     def is_notice(para: Para) -> bool:
-        if not signals.search(para.text):
+        if not signalled(para.text, rules):
             return False
         prose = _LINKS.sub(" ", para.text)  # addresses say nothing of a language
         if sum(ch.isalpha() for ch in prose) < min_chars:

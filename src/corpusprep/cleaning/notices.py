@@ -66,30 +66,61 @@ def template_match(text: str, rules: RuleSet) -> tuple[float, str]:
 
 
 def notice_share(text: str, rules: RuleSet, threshold: float) -> tuple[float, str]:
-    """(share of `text`'s characters in sentences that match a template at `threshold`, the pack that matched best).
+    """(share of `text`'s characters in sentences that match a template at `threshold`, the pack that matched best)."""
+    scored = _scored_sentences(text, rules)
+    matched, packs = 0, dict[str, int]()
+    for length, score, pack in scored:
+        if score >= threshold:
+            matched += length
+            packs[pack] = packs.get(pack, 0) + length
+    total = sum(length for length, _, _ in scored) or 1
+    return round(matched / total, 2), (max(packs, key=packs.__getitem__) if packs else "")
 
-    Short texts are memoised, as `scoring.features` is.
+
+def _scored_sentences(text: str, rules: RuleSet) -> tuple[tuple[int, float, str], ...]:
+    """(length, template score, pack) of each sentence of `text`, whatever the threshold.
+
+    The edge readers ask the share of one paragraph at up to four thresholds (a notice, a
+    weak one, a loose continuation...): the sentences are cut and matched once. Texts of up
+    to `_REMEMBERED_CHARS` are remembered, so a notice repeated across pages is matched once.
     """
-    return _short_notice_share(text, rules, threshold) if len(text) <= 400 else _notice_share(text, rules, threshold)
+    return _remembered_scores(text, rules) if len(text) <= _REMEMBERED_CHARS else _score_sentences(text, rules)
 
 
-@functools.lru_cache(maxsize=8192)
-def _short_notice_share(text: str, rules: RuleSet, threshold: float) -> tuple[float, str]:
-    return _notice_share(text, rules, threshold)
+_REMEMBERED_CHARS = 2000  # 4,096 of them hold at most 8 MB
 
 
-def _notice_share(text: str, rules: RuleSet, threshold: float) -> tuple[float, str]:
+@functools.lru_cache(maxsize=4096)
+def _remembered_scores(text: str, rules: RuleSet) -> tuple[tuple[int, float, str], ...]:
+    return _score_sentences(text, rules)
+
+
+def _score_sentences(text: str, rules: RuleSet) -> tuple[tuple[int, float, str], ...]:
     if "“" in text or "«" in text:  # a title in quotes is a name, not the notice's words ("Order the E-Book: “…”")
         text = _QUOTED.sub(" ", text).strip() or text
     parts = sentences(text) if len(text) < 6000 else [text]
-    matched, packs = 0, dict[str, int]()
-    for part in parts:
-        score, pack = template_match(part, rules)
-        if score >= threshold:
-            matched += len(part)
-            packs[pack] = packs.get(pack, 0) + len(part)
-    total = sum(len(p) for p in parts) or 1
-    return round(matched / total, 2), (max(packs, key=packs.__getitem__) if packs else "")
+    return tuple((len(part), *template_match(part, rules)) for part in parts)
+
+
+def signalled(text: str, rules: RuleSet) -> bool:
+    """Whether `text` carries one of the packs' notice signals (a copyright word, an address, a link).
+
+    Several readers ask it of the same edge paragraphs, and sre tries the signals'
+    case-insensitive alternation at every position (about 45 µs a line of news), so texts
+    of up to `_REMEMBERED_CHARS` are remembered.
+    """
+    if rules.notice_signals is None:
+        return False
+    return _remembered_signal(text, rules) if len(text) <= _REMEMBERED_CHARS else _has_signal(text, rules)
+
+
+@functools.lru_cache(maxsize=4096)
+def _remembered_signal(text: str, rules: RuleSet) -> bool:
+    return _has_signal(text, rules)
+
+
+def _has_signal(text: str, rules: RuleSet) -> bool:
+    return rules.notice_signals is not None and rules.notice_signals.search(text) is not None
 
 
 def split_glued(text: str, rules: RuleSet, threshold: float) -> tuple[str, str, str] | None:

@@ -29,7 +29,7 @@ from ..rules.lexicon import Lexicons, bare_key, fold, mark_key
 from .appeals import APPEAL_MAX_WORDS, prompts_reader
 from .findings import Found
 from .header import read_header_line
-from .notices import NOTICE_RULE, notice_share, sentence_ends, split_glued
+from .notices import NOTICE_RULE, notice_share, sentence_ends, signalled, split_glued
 from .options import CleanOptions
 from .paragraphs import Para
 from .scoring import BODY, CHROME, chrome_score, classify, features, is_long_prose
@@ -392,7 +392,7 @@ def _bio_sized(para: Para, below: list[tuple[Para, list[Hit] | None]]) -> bool:
 
 def _notice_like(para: Para, rules: RuleSet, options: CleanOptions) -> bool:
     """A paragraph that may stand under a notice's anchor: a notice signal, a loose template match, or chrome."""
-    if rules.notice_signals is not None and rules.notice_signals.search(para.text) is not None:
+    if signalled(para.text, rules):
         return True
     if notice_share(para.text, rules, options.notice_threshold / 2)[0] >= 0.5:
         return True
@@ -467,8 +467,7 @@ def _judge(para: Para, hits: list[Hit] | None, rules: RuleSet, options: CleanOpt
         score = max(score for _, score in lines)
         return BOILER, [Removal(CHROME_RULE, para.text, para.index, score)], {}
     weak, pack = notice_share(para.text, rules, options.notice_threshold * WEAK_SHARE)
-    signalled = rules.notice_signals is not None and rules.notice_signals.search(para.text) is not None
-    if (weak >= 0.5 or signalled) and len(para.text.split()) < options.long_prose_words * 2:
+    if (weak >= 0.5 or signalled(para.text, rules)) and len(para.text.split()) < options.long_prose_words * 2:
         if _weakly_glued(para.text, rules, options) is not None:
             return BODY, [], {}  # body prose with a loose notice glued on: reading stops here, the notice is cut off
         kind = TEMPLATED if weak >= 0.5 else WEAK
@@ -594,7 +593,7 @@ def _weakly_glued(text: str, rules: RuleSet, options: CleanOptions) -> tuple[str
     the threshold: two notice lines run together, "The original source … Global Research Copyright ©
     …") and carry a notice signal are glued after body prose that matches none, else None."""
     glued = split_glued(text, rules, options.notice_threshold * WEAK_SHARE)
-    if glued is None or rules.notice_signals is None or not rules.notice_signals.search(glued[1]):
+    if glued is None or not signalled(glued[1], rules):
         return None
     if classify(features(glued[0], rules.lexicons), options.chrome_threshold, options.long_prose_words)[0] != BODY \
             or notice_share(glued[0], rules, options.notice_threshold * WEAK_SHARE)[0] > 0:
