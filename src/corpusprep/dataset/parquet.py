@@ -17,6 +17,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .arrow_rows import rows_table
+
 ROW_GROUP_BYTES = 16 * 1024 * 1024  # rows wait here as Python objects: keep the buffer small
 SHARD_BYTES = 500 * 1024 * 1024
 
@@ -74,7 +76,7 @@ def write_shards(rows: Iterable[dict[str, Any]], schema: pa.Schema, folder: Path
             parts.append(folder / f".part-{len(parts):05d}.parquet")
             writer = pq.ParquetWriter(parts[-1], schema, **options)
             shard_size = 0
-        table = pa.Table.from_pylist(group, schema=schema).combine_chunks()
+        table = rows_table(group, schema).combine_chunks()
         writer.write_table(table, row_group_size=len(group))
         shard_size += size
         total_rows += len(group)
