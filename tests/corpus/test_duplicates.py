@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import zlib
 
 import numpy as np
 import pyarrow.parquet as pq
@@ -135,6 +136,24 @@ def test_signatures_never_fail_and_a_text_is_identical_to_itself(text):
 @given(st.text(alphabet=st.characters(codec=None), max_size=200) | st.text(alphabet=" _-.,'’\t\nabcÉé1٣ǅß", max_size=60))
 def test_words_are_the_word_character_runs_of_the_folded_text(text):
     assert words(text) == re.findall(r"\w+", text.casefold())
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=120), st.booleans())
+def test_a_shingle_is_the_words_crc32_ids_mixed_whatever_the_vocabulary_remembers(text, forget):
+    from corpusprep.corpus import minhash
+
+    if forget:
+        minhash._VOCABULARY.clear()
+    ids = [zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in words(text)]
+    width = min(minhash.SHINGLE_WORDS, len(ids))
+    by_hand = set()
+    for start in range(len(ids) - width + 1 if ids else 0):
+        value = 0
+        for word_id in ids[start:start + width]:
+            value = (value * int(minhash._MIX) + word_id) % 2**64
+        by_hand.add(value)
+    assert set(shingles(text).tolist()) == by_hand
 
 
 def test_a_body_without_words_has_the_empty_signature():

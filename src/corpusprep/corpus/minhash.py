@@ -36,8 +36,18 @@ _MULTIPLIERS = _rng.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) * np.
 _OFFSETS = _rng.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
 _MIX = np.uint64(0x100000001B3)
 _UNSEEN = np.uint64(np.iinfo(np.uint64).max)  # its top half is 0xFFFFFFFF: the signature of a body without words
-_VOCABULARY: dict[str, int] = {}
 _VOCABULARY_MAX = 1 << 18
+
+
+class _Vocabulary(dict[str, int]):
+    """Word → crc32 of its UTF-8, computed on the first lookup (`__missing__`): one dict lookup a token."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
+        return value
+
+
+_VOCABULARY = _Vocabulary()
 
 
 def words(text: str) -> list[str]:
@@ -63,13 +73,9 @@ def _word_ids(tokens: list[str]) -> np.ndarray:
     News vocabulary repeats from one document to the next, so ids are kept across calls
     (up to `_VOCABULARY_MAX` words; then the cache starts afresh: ids never change).
     """
-    vocabulary = _VOCABULARY
-    if len(vocabulary) > _VOCABULARY_MAX:
-        vocabulary.clear()
-    for word in tokens:
-        if word not in vocabulary:
-            vocabulary[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
-    return np.fromiter(map(vocabulary.__getitem__, tokens), np.uint64, len(tokens))
+    if len(_VOCABULARY) > _VOCABULARY_MAX:
+        _VOCABULARY.clear()
+    return np.fromiter(map(_VOCABULARY.__getitem__, tokens), np.uint64, len(tokens))
 
 
 def shingles(text: str) -> np.ndarray:
