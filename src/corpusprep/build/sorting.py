@@ -25,7 +25,7 @@ import pyarrow as pa
 
 RUN_ROWS = 2000
 FAN_IN = 32
-BATCH_ROWS = 64
+BATCH_ROWS = 16  # the merge holds a batch of each of up to FAN_IN runs: 512 rows, a few MB of news
 
 
 class ExternalSorter:
