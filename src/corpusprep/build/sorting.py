@@ -7,9 +7,9 @@ time. The merge reads at most `FAN_IN` runs at once (more runs are first merged 
 longer ones), and reads them as plain files: a memory map would keep every page it
 touched resident, so the merge's memory would grow with the corpus after all.
 
-Pickle rather than Arrow: the rows come back exactly as they went in, three times faster
-than Arrow's round trip through Python objects, and without `pa.array`, which loads
-pandas (see dataset/arrow_rows.py). The files are the build's own scratch, read by the
+Pickle rather than Arrow: the rows come back exactly as they went in, two and a half
+times faster than Arrow's round trip through Python objects, and without `pa.array`,
+which loads pandas (see dataset/arrow_rows.py). The files are the build's own scratch, read by the
 process that wrote them.
 """
 
