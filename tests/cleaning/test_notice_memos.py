@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpusprep.cleaning.notices import notice_share, sentences, signalled, template_match
+from corpusprep.cleaning.notices import notice_share, sentence_ends, sentences, signalled, template_match
 from corpusprep.rules.compile import default_rules
 
 from .test_stage_properties import messy_text
@@ -52,3 +54,16 @@ def test_signalled_is_the_packs_signal_search(text):
     expected = RULES.notice_signals.search(text) is not None
     assert signalled(text, RULES) is expected
     assert signalled(text, RULES) is expected  # remembered, the same
+
+
+# The sentence-end pattern before its glued branch opened on the mark: a lookbehind-only branch, tried at every position.
+_LOOKBEHIND_FIRST = re.compile(r"[.!?…:][\"'”’»)]*(?=\s+[\"“«(]?[A-ZÀ-ÖØ-Þ0-9©])"
+                               r"|(?<=[a-zà-öø-ÿ]{3}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+\s)")
+_marks = st.text(alphabet=st.sampled_from("abcéÿzAÉZ09©.!?…:\"'”’»)“«( \n"), max_size=60)
+
+
+@settings(max_examples=400)
+@given(st.one_of(_marks, messy_text, st.lists(st.sampled_from(["monsoon.The", "end. Next", "Yes!No", "abc?Déjà ",
+                                                                "go.« Quote", "x: Y", "etc.”) Then"]), max_size=6).map(" ".join)))
+def test_sentence_ends_are_where_the_lookbehind_first_pattern_put_them(text):
+    assert sentence_ends(text) == [m.end() for m in _LOOKBEHIND_FIRST.finditer(text)] + [len(text)]

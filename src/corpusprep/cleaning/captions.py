@@ -23,6 +23,7 @@ from .caseless import Caseless
 CAPTION_RULE = "chrome.caption"
 CAPTION_MAX_WORDS = 45  # captions are a sentence or two; prose paragraphs are longer
 CREDIT_MAX_WORDS = 8
+CREDITED_MAX_CHARS = 600  # a longer paragraph is prose, whatever it ends with
 #: "Eamon Quinlan/Westpix", "Photo by Carmela Ybañez / Bayan Dispatch": a name, a slash, an agency.
 _NAME_SLASH = r"(?:[A-ZÀ-Þ][\w'’.-]+\s){1,3}?[A-ZÀ-Þ][\w'’.-]*\s?/\s?[A-ZÀ-Þ0-9][\w&'’.-]*(?:\s[A-ZÀ-Þ0-9][\w&'’.-]*){0,3}"
 
@@ -60,7 +61,7 @@ def _may_end_in_credit(tail: str, leads: tuple[str, ...]) -> bool:
 
 
 def _credit_at_end(text: str, lexicons: Lexicons) -> re.Match[str] | None:
-    if not lexicons.credit_leads or len(text) > 600 or not _may_end_in_credit(text[-160:], lexicons.credit_leads):
+    if not lexicons.credit_leads or len(text) > CREDITED_MAX_CHARS or not _may_end_in_credit(text[-160:], lexicons.credit_leads):
         return None
     found = _patterns(lexicons.credit_leads)[0].search(text[-160:])
     if found is None or re.search(r"[.!?]\s", found.group().rstrip(".) ")):
@@ -77,7 +78,7 @@ def is_credit(text: str, lexicons: Lexicons) -> bool:
 
 def is_caption(text: str, lexicons: Lexicons) -> bool:
     """A short line that ends with a photo credit (or is one)."""
-    return len(text.split()) <= CAPTION_MAX_WORDS and _credit_at_end(text, lexicons) is not None
+    return len(text) <= CREDITED_MAX_CHARS and len(text.split()) <= CAPTION_MAX_WORDS and _credit_at_end(text, lexicons) is not None
 
 
 def _never(line: str) -> bool:

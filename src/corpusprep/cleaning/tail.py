@@ -467,7 +467,7 @@ def _judge(para: Para, hits: list[Hit] | None, rules: RuleSet, options: CleanOpt
         score = max(score for _, score in lines)
         return BOILER, [Removal(CHROME_RULE, para.text, para.index, score)], {}
     weak, pack = notice_share(para.text, rules, options.notice_threshold * WEAK_SHARE)
-    if (weak >= 0.5 or signalled(para.text, rules)) and len(para.text.split()) < options.long_prose_words * 2:
+    if len(para.text.split()) < options.long_prose_words * 2 and (weak >= 0.5 or signalled(para.text, rules)):
         if _weakly_glued(para.text, rules, options) is not None:
             return BODY, [], {}  # body prose with a loose notice glued on: reading stops here, the notice is cut off
         kind = TEMPLATED if weak >= 0.5 else WEAK
