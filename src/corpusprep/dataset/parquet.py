@@ -81,6 +81,11 @@ def write_shards(rows: Iterable[dict[str, Any]], schema: pa.Schema, folder: Path
         shard_size += size
         total_rows += len(group)
         total_bytes += size
+        # Let go of this group before the next one is gathered (the loop variable would hold its rows meanwhile)
+        # and hand Arrow's freed memory back: jemalloc keeps it for reuse otherwise, and a split of many row
+        # groups then held several at once (a 2-process build's main process: 276 -> 227 MB at 50,000 documents).
+        del table, group
+        pa.default_memory_pool().release_unused()
     if writer is None:
         folder.rmdir()
         return Written((), 0, 0)
