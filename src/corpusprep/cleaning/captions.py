@@ -61,7 +61,7 @@ def _may_end_in_credit(tail: str, leads: tuple[str, ...]) -> bool:
 
 
 def _credit_at_end(text: str, lexicons: Lexicons) -> re.Match[str] | None:
-    if not lexicons.credit_leads or len(text) > CREDITED_MAX_CHARS or not _may_end_in_credit(text[-160:], lexicons.credit_leads):
+    if not lexicons.credit_leads or not _may_end_in_credit(text[-160:], lexicons.credit_leads):
         return None
     found = _patterns(lexicons.credit_leads)[0].search(text[-160:])
     if found is None or re.search(r"[.!?]\s", found.group().rstrip(".) ")):

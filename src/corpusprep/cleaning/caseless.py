@@ -31,9 +31,7 @@ class Caseless:
         for word in listed:  # shortest first: a word that holds a kept one is found whenever that one is
             if not any(short in word for short in kept):
                 kept.append(word)
-        # One case-sensitive alternation of the kept words, searched in the lowered text: sre skips to the words'
-        # first letters, a third faster than `in` for each word from Python.
-        self._lowered = re.compile("|".join(re.escape(word) for word in kept))
+        self._in_lowered = re.compile("|".join(re.escape(word) for word in kept))  # a third faster than `in` per word
         self._latin1 = all(ord(ch) < 256 for word in listed for ch in word)
         self.pattern = re.compile("|".join(re.escape(word) for word in reversed(listed)), re.IGNORECASE)
 
@@ -44,5 +42,5 @@ class Caseless:
         True
         """
         if text.isascii() or self._latin1 and ODD_CHARS.isdisjoint(text):
-            return self._lowered.search(text.lower()) is not None
+            return self._in_lowered.search(text.lower()) is not None
         return self.pattern.search(text) is not None
